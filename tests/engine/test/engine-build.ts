@@ -1,0 +1,51 @@
+// Builds the plain C host against a chosen engine source and runs guests on
+// it, for tests that compare engine behaviour with and without a patch.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileGuest } from '@mvtk/compiler';
+import { engineDir, portDir } from '@mvtk/port';
+// @ts-expect-error plain ESM build script without types
+import { buildHost } from '@mvtk/port/scripts/native-build.mjs';
+
+export const patchDir = join(portDir, 'engine-patches');
+export const patchSeries = readdirSync(patchDir).filter((f) => f.endsWith('.patch')).sort();
+
+const work = mkdtempSync(join(tmpdir(), 'mvtk-engine-'));
+
+/** A copy of the engine with the series applied up to (not including) patch `upTo`. */
+export function engineWithPatches(upTo: number): string {
+  const dir = join(work, `engine-${upTo}`);
+  mkdirSync(join(dir, 'dist-c'), { recursive: true });
+  for (const f of ['microvium.c', 'microvium.h']) copyFileSync(join(engineDir, f), join(dir, 'dist-c', f));
+  // Back to pristine: reverse the whole series, last patch first.
+  for (const p of [...patchSeries].reverse()) applyPatch(dir, p, true);
+  for (const p of patchSeries.slice(0, upTo)) applyPatch(dir, p, false);
+  return join(dir, 'dist-c');
+}
+
+function applyPatch(dir: string, patch: string, reverse: boolean) {
+  execFileSync('patch', ['-p1', '-s', '--no-backup-if-mismatch', ...(reverse ? ['-R'] : []), '-i', join(patchDir, patch)], {
+    cwd: dir,
+  });
+}
+
+export interface HostRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let counter = 0;
+/** Builds mvp-run against `engine` and runs `source`'s export 0 on it. */
+export function runGuest(source: string, opts: { engine?: string; sanitize?: string; cc?: string } = {}): HostRun {
+  const name = `mvp-run-${counter++}`;
+  const host = buildHost({ name, engine: opts.engine ?? engineDir, sanitize: opts.sanitize, cc: opts.cc, force: true });
+  const snapshot = join(work, `${name}.mvm-bc`);
+  writeFileSync(snapshot, compileGuest(source).bytes);
+  const r = spawnSync(host, [snapshot], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export { readFileSync };
