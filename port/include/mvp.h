@@ -35,8 +35,9 @@ double mvp_string_to_number(const char *s, size_t len);
 
 /* The engine's MVM_SNPRINTF. Understands exactly the two formats the engine
    uses: "%.15g" (formatted as mvp_number_to_string, i.e. as JavaScript) and
-   "%d"/"%ld"/"%" PRId32 for int32. Returns the length written (like snprintf,
-   without the NUL), or -1 for any other format. */
+   "%d"/"%ld"/"%" PRId32 for int32. Returns the number of characters written
+   (without the NUL; output that does not fit in `size` is cut short), or -1
+   for any other format. The engine's buffers always fit. */
 int mvp_snprintf(char *buf, size_t size, const char *format, ...);
 
 /* ---- Arithmetic (mvp_math.c) ------------------------------------------- */

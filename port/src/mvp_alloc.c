@@ -58,6 +58,7 @@
 #define MAGIC 0x4D50u         /* "MP" */
 #define ARENA (PAGE_SIZE - FIRST_BLOCK)          /* 65492 bytes of blocks */
 #define MAX_PAYLOAD (ARENA - BLOCK_HDR)          /* 65488: one block */
+#define MAX_BLOCKS (ARENA / MIN_BLOCK)
 
 typedef struct page_hdr {
   uint16_t magic;
@@ -86,8 +87,12 @@ static page_hdr *hdr(base_t base) {
   return (page_hdr *)(base + HDR_OFF);
 }
 
+/* Every access goes through here. The mask keeps it inside the page even if
+   the bookkeeping has been overwritten (say by a buffer overrun in the
+   engine): a corrupted page can then fail allocations, but the allocator
+   never writes to memory outside it. */
 static uint16_t *word(base_t base, uint32_t off) {
-  return (uint16_t *)(base + off);
+  return (uint16_t *)(base + (off & 0xFFFEu));
 }
 
 /* Block header fields, by block offset. */
@@ -141,18 +146,49 @@ static void list_remove(base_t base, page_hdr *h, uint32_t b) {
   if (next) f_set_prev(base, next, prev);
 }
 
-/* Smallest block in `bin` of at least `need` bytes, lowest offset on ties;
-   0 if none. */
-static uint32_t best_in_bin(base_t base, const page_hdr *h, unsigned bin, uint32_t need) {
-  uint32_t best = 0;
-  uint32_t best_size = 0;
-  uint32_t b;
-  for (b = h->bins[bin]; b; b = f_next(base, b)) {
-    uint32_t s = b_size(base, b);
-    if (s >= need && (!best || s < best_size || (s == best_size && b < best))) {
-      best = b;
-      best_size = s;
+/* Placement. Small blocks (the VM core, the stack, heap buckets) are
+   packed from the bottom of the page, large ones (a whole heap copied by the
+   GC, a snapshot) from the top, so the two kinds do not break up each
+   other's free space. */
+#define PICK_BEST 0     /* smallest block that fits, lowest on ties */
+#define PICK_LOWEST 1   /* lowest block that fits */
+#define PICK_HIGHEST 2  /* highest block that fits */
+
+#ifndef MVP_ALLOC_SMALL_PICK
+#define MVP_ALLOC_SMALL_PICK PICK_LOWEST
+#endif
+#ifndef MVP_ALLOC_LARGE_PICK
+#define MVP_ALLOC_LARGE_PICK PICK_HIGHEST
+#endif
+#ifndef MVP_ALLOC_LARGE
+#define MVP_ALLOC_LARGE (MVP_STACK_SIZE + 0x100)
+#endif
+
+/* The block to carve `need` bytes from, or 0 if none is big enough. Looks
+   only at classes that can hold `need`; which block wins depends only on
+   sizes and offsets, never on list order. */
+static uint32_t pick(base_t base, const page_hdr *h, uint32_t need, int how) {
+  uint32_t best = 0, best_size = 0;
+  unsigned bin;
+  for (bin = bin_of(need); bin < NBINS; bin++) {
+    uint32_t b;
+    uint32_t guard = MAX_BLOCKS; /* a corrupted, cyclic list still ends */
+    if (!(h->binmap & (1u << bin))) continue;
+    for (b = h->bins[bin]; b && guard; b = f_next(base, b), guard--) {
+      uint32_t s = b_size(base, b);
+      int better;
+      if (s < need) continue;
+      if (!best) better = 1;
+      else if (how == PICK_LOWEST) better = b < best;
+      else if (how == PICK_HIGHEST) better = b > best;
+      else better = s < best_size || (s == best_size && b < best);
+      if (better) {
+        best = b;
+        best_size = s;
+      }
     }
+    /* Every block in a higher class is bigger than any here. */
+    if (best && how == PICK_BEST) break;
   }
   return best;
 }
@@ -177,44 +213,48 @@ void mvp_page_init(void *page) {
 void *mvp_page_malloc(void *page, size_t size) {
   base_t base = (base_t)page;
   page_hdr *h = hdr(base);
-  uint32_t need, b, bsize, rest;
-  unsigned bin;
-  uint32_t mask;
+  uint32_t need, b, bsize, rest, after;
+  int large;
 
   if (h->magic != MAGIC || size > MAX_PAYLOAD) return NULL;
   need = ((uint32_t)size + BLOCK_HDR + 3u) & ~3u;
   if (need < MIN_BLOCK) need = MIN_BLOCK;
 
-  bin = bin_of(need);
-  b = best_in_bin(base, h, bin, need);
-  if (!b) {
-    /* Every block in a higher class fits: take the smallest of the first
-       non-empty one. */
-    mask = (uint32_t)h->binmap & ~((2u << bin) - 1u);
-    if (!mask) return NULL;
-    bin = 0;
-    while (!(mask & 1u)) {
-      mask >>= 1;
-      bin++;
-    }
-    b = best_in_bin(base, h, bin, need);
-  }
+  large = need > MVP_ALLOC_LARGE;
+  b = pick(base, h, need, large ? MVP_ALLOC_LARGE_PICK : MVP_ALLOC_SMALL_PICK);
+  if (!b) return NULL;
 
-  list_remove(base, h, b);
+  /* The block must be sane before it is carved up; if the page has been
+     overwritten, fail this allocation rather than make matters worse. */
   bsize = b_size(base, b);
+  after = b + bsize;
+  if ((b_sizef(base, b) & (USED_BIT | 2u)) || bsize < need || after > PAGE_SIZE ||
+      (after < PAGE_SIZE && b_prev(base, after) != b)) {
+    return NULL;
+  }
+  list_remove(base, h, b);
   rest = bsize - need;
-  if (rest >= MIN_BLOCK) {
+  if (rest < MIN_BLOCK) {
+    need = bsize; /* too small to split off: the allocation takes it all */
+  } else if (!large) {
+    /* Take the low end; the rest stays free above. */
     uint32_t r = b + need;
-    uint32_t after = b + bsize;
     b_set(base, r, rest, b);
     if (after < PAGE_SIZE) b_set_prev(base, after, r);
     list_insert(base, h, r);
-    bsize = need;
+  } else {
+    /* Take the high end; the rest stays free below. */
+    uint32_t a = b + rest;
+    b_set(base, b, rest, b_prev(base, b));
+    list_insert(base, h, b);
+    b_set(base, a, need, b);
+    if (after < PAGE_SIZE) b_set_prev(base, after, a);
+    b = a;
   }
-  b_set(base, b, bsize | USED_BIT, b_prev(base, b));
+  b_set(base, b, need | USED_BIT, b_prev(base, b));
 
   h->allocations++;
-  h->used = (uint16_t)(h->used + bsize);
+  h->used = (uint16_t)(h->used + need);
   if (h->used > h->peak_used) h->peak_used = h->used;
   return (void *)(base + b + BLOCK_HDR);
 }

@@ -1,8 +1,13 @@
 // Generates the constant tables of port/src/mvp_math.c with exact BigInt
 // fixed-point arithmetic (256 fraction bits), and checks the properties the C
-// code relies on. Prints C to stdout:
-//   node port/test/math_gen_tables.mjs
-// The output is pasted into mvp_math.c between the "generated" markers.
+// code relies on.
+//   node port/test/math_gen_tables.mjs           print the C block
+//   node port/test/math_gen_tables.mjs --check   exit 1 unless mvp_math.c has it
+//   node port/test/math_gen_tables.mjs --write   replace it in mvp_math.c
+// The block sits between the "Generated tables and constants" markers.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const P = 256n; // fraction bits of the fixed-point reference
 const ONE = 1n << P;
@@ -132,4 +137,36 @@ for (const [name, [h, l]] of Object.entries(constants)) {
 const recip = { C5: 5n, C7: 7n, C9: 9n, C11: 11n, E4: 24n, E5: 120n, E6: 720n, E7: 5040n, E8: 40320n, E9: 362880n };
 for (const [name, n] of Object.entries(recip)) emit(`#define ${name} ${hex(toDouble(ONE / n))} /* 1/${n} */`);
 
-console.log(out.join('\n'));
+// ln 2 truncated to 192 fraction bits, 32-bit limbs, least significant first.
+{
+  let v = LN2 >> (P - 192n);
+  const limbs = [];
+  for (let i = 0; i < 6; i++) {
+    limbs.push('0x' + (v & 0xffffffffn).toString(16).toUpperCase().padStart(8, '0'));
+    v >>= 32n;
+  }
+  emit('/* ln 2 * 2^192, truncated; 32-bit limbs, least significant first. */');
+  emit(`static const uint32_t ln2_limbs[6] = {${limbs.join(', ')}};`);
+}
+
+const block = out.join('\n') + '\n';
+const mode = process.argv[2];
+if (!mode) {
+  process.stdout.write(block);
+} else {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'mvp_math.c');
+  const text = readFileSync(file, 'utf8');
+  const begin = '/* Generated tables and constants: begin */\n';
+  const end = '/* Generated tables and constants: end */';
+  const a = text.indexOf(begin) + begin.length;
+  const b = text.indexOf(end);
+  if (a < begin.length || b < a) throw new Error('markers not found in ' + file);
+  if (mode === '--check') {
+    const same = text.slice(a, b) === block;
+    console.log(same ? 'mvp_math.c tables are up to date' : 'mvp_math.c tables differ from the generator');
+    process.exit(same ? 0 : 1);
+  } else if (mode === '--write') {
+    writeFileSync(file, text.slice(0, a) + block + text.slice(b));
+    console.log('wrote ' + file);
+  } else throw new Error('unknown option ' + mode);
+}

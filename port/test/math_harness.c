@@ -5,8 +5,10 @@
  *           all little-endian (host order).
  * Response: count uint64 values: the result's bits (pow, fmod) or the
  *           32-bit result zero-extended (toInt32 as its two's complement).
- * op: 1 pow, 2 fmod, 3 toInt32 (x only), 4 toUint32 (x only); 0 ends.
+ * op: 1 pow, 2 fmod, 3 toInt32 (x only), 4 toUint32 (x only); 0 ends;
+ * 5 is the host libm's pow, for comparison only.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,7 @@ int main(void) {
         case 2: r = mvp_fmod(x, y); memcpy(&out[i], &r, 8); break;
         case 3: out[i] = (uint32_t)mvp_to_int32(x); break;
         case 4: out[i] = mvp_to_uint32(x); break;
+        case 5: r = pow(x, y); memcpy(&out[i], &r, 8); break;
         default: return 3;
       }
     }

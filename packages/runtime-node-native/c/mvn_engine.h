@@ -33,6 +33,7 @@ typedef struct mvn_guard {
   struct mvn_guard *prev;
   uintptr_t prev_base;
   int fatal_code;
+  int in_host; /* > 0 while the guest's host function (JavaScript) runs */
 } mvn_guard;
 
 extern MVN_TLS mvn_guard *mvn_current_guard;
@@ -51,6 +52,7 @@ extern MVN_TLS mvn_guard *mvn_current_guard;
     (g)->prev = mvn_current_guard;          \
     (g)->prev_base = mvn_page_base;         \
     (g)->fatal_code = 0;                    \
+    (g)->in_host = 0;                       \
     mvn_current_guard = (g);                \
     mvn_page_base = (uintptr_t)(page);      \
   } while (0)
@@ -60,6 +62,16 @@ extern MVN_TLS mvn_guard *mvn_current_guard;
     mvn_current_guard = (g)->prev;          \
     mvn_page_base = (g)->prev_base;         \
   } while (0)
+
+/* The fatal code given to a VM whose engine touched memory outside its page
+   and snapshot (a guard page, or a write to the read-only snapshot). */
+#define MVN_FAULT_CODE 4 /* MVM_E_INVALID_ADDRESS */
+
+/* Installs (once per process) the SIGSEGV/SIGBUS handler that turns a fault
+   inside the running VM's own region into a fatal error of that VM (see
+   mvn_engine.c). Faults anywhere else go to the handler that was there
+   before. Returns 0, or -1 if it could not be installed. */
+int mvn_install_fault_handler(void);
 
 /* Called by the engine for MVM_FATAL_ERROR. Unwinds to the innermost guard
    (restoring the thread's previous page base and guard first). */

@@ -1,19 +1,18 @@
 /*
- * mvn_region.c: 64 KiB-aligned regions with guard pages (see mvn_region.h).
+ * mvn_region.c: one VM's memory (see mvn_region.h for the layout).
  *
- * Layout of one reservation:   [guard][64 KiB region, read-write][guard]
- * The guards are inaccessible, so an engine access that strays past either
- * end of the page faults instead of touching a neighbour's memory.
+ * POSIX: regions are packed 256 KiB apart, growing down from the last one
+ * (the kernel hands out addresses top-down), each mapped with
+ * MAP_FIXED_NOREPLACE (Linux >= 4.17: the kernel refuses, never replaces, an
+ * existing mapping; an older kernel takes the address as a hint, which is
+ * checked). Packed, one region's high guard touches the next one's low guard
+ * and the kernel merges them, so a VM costs three mappings (vm.max_map_count
+ * is 65530 by default). When the hint is taken, over-reserve anywhere and
+ * trim to an aligned window. Pages are committed lazily: a VM costs the memory
+ * it touches.
  *
- * POSIX: first try the address just below the previous region with
- * MAP_FIXED_NOREPLACE (Linux >= 4.17: the kernel refuses rather than replaces
- * an existing mapping; older kernels take it as a hint, which is checked).
- * Otherwise over-reserve 3 x 64 KiB anywhere and trim to an aligned window.
- * Both ways cost one mmap for the reservation plus one mprotect; pages are
- * committed lazily, so a VM costs the memory it touches.
- *
- * Windows: allocations are 64 KiB-granular already; reserve region + two
- * granules, commit the middle one.
+ * Windows: reservations are 64 KiB-aligned already; reserve guard + page +
+ * window + guard and commit the middle.
  */
 #include "mvn_region.h"
 
@@ -27,46 +26,43 @@
 #include <unistd.h>
 #endif
 
-#define REGION ((uintptr_t)MVN_REGION_SIZE)
+#define PAGE ((uintptr_t)MVN_PAGE_SIZE)
+#define WINDOW ((uintptr_t)MVN_SNAPSHOT_WINDOW)
+#define STRIDE ((uintptr_t)0x40000) /* 256 KiB: page + window + guards */
 
 static size_t live;
-#if defined(_WIN32)
-static size_t live_add(long d) { return (size_t)InterlockedExchangeAdd64((volatile LONG64 *)&live, d) + d; }
-#else
-static size_t live_add(long d) { return __atomic_add_fetch(&live, (size_t)d, __ATOMIC_RELAXED); }
-#endif
-
-size_t mvn_region_live(void) {
-#if defined(_WIN32)
-  return (size_t)InterlockedCompareExchange64((volatile LONG64 *)&live, 0, 0);
-#else
-  return __atomic_load_n(&live, __ATOMIC_RELAXED);
-#endif
-}
 
 #if defined(_WIN32)
 
-size_t mvn_region_guard_size(void) { return REGION; }
+static void live_add(LONG64 d) { InterlockedExchangeAdd64((volatile LONG64 *)&live, d); }
+size_t mvn_region_live(void) { return (size_t)InterlockedCompareExchange64((volatile LONG64 *)&live, 0, 0); }
 
 void *mvn_region_reserve(void) {
-  /* VirtualAlloc reservations are aligned to the 64 KiB allocation
-     granularity, so the middle granule of three is an aligned region and the
-     outer two stay reserved but uncommitted (PAGE_NOACCESS) as guards. */
-  uint8_t *raw = (uint8_t *)VirtualAlloc(NULL, 3 * REGION, MEM_RESERVE, PAGE_NOACCESS);
+  const uintptr_t guard = PAGE; /* the allocation granularity */
+  uint8_t *raw = (uint8_t *)VirtualAlloc(NULL, guard + PAGE + WINDOW + guard, MEM_RESERVE, PAGE_NOACCESS);
   if (!raw) return NULL;
-  uint8_t *region = raw + REGION;
-  if (((uintptr_t)region & (REGION - 1)) != 0 ||
-      !VirtualAlloc(region, REGION, MEM_COMMIT, PAGE_READWRITE)) {
+  uint8_t *page = raw + guard;
+  if (((uintptr_t)page & (PAGE - 1)) != 0 ||
+      !VirtualAlloc(page, PAGE + WINDOW, MEM_COMMIT, PAGE_READWRITE)) {
     VirtualFree(raw, 0, MEM_RELEASE);
     return NULL;
   }
   live_add(1);
-  return region;
+  return page;
 }
 
-void mvn_region_release(void *region) {
-  if (!region) return;
-  VirtualFree((uint8_t *)region - REGION, 0, MEM_RELEASE);
+int mvn_region_contains(uintptr_t page, uintptr_t addr) {
+  return page != 0 && addr >= page - PAGE && addr < page + PAGE + WINDOW + PAGE;
+}
+
+int mvn_region_seal(void *page) {
+  DWORD old;
+  return VirtualProtect((uint8_t *)page + PAGE, WINDOW, PAGE_READONLY, &old) ? 0 : -1;
+}
+
+void mvn_region_release(void *page) {
+  if (!page) return;
+  VirtualFree((uint8_t *)page - PAGE, 0, MEM_RELEASE);
   live_add(-1);
 }
 
@@ -76,70 +72,77 @@ void mvn_region_release(void *region) {
 #define MAP_NORESERVE 0
 #endif
 
-static uintptr_t guard_size(void) {
+static void live_add(long d) { __atomic_add_fetch(&live, (size_t)d, __ATOMIC_RELAXED); }
+size_t mvn_region_live(void) { return __atomic_load_n(&live, __ATOMIC_RELAXED); }
+
+static uintptr_t low_guard(void) {
   static uintptr_t size;
   if (!size) {
     long page = sysconf(_SC_PAGESIZE);
-    size = (page > 0 && (uintptr_t)page <= REGION / 4) ? (uintptr_t)page : 4096;
+    size = (page > 0 && (uintptr_t)page <= PAGE / 4) ? (uintptr_t)page : 4096;
   }
   return size;
 }
 
-size_t mvn_region_guard_size(void) { return (size_t)guard_size(); }
+/* [page - low guard, page + STRIDE - low guard): the high guard fills the
+   rest of the stride. */
+static uintptr_t span_start(uintptr_t page) { return page - low_guard(); }
+#define SPAN STRIDE
 
-/* Where the next region is tried first: just below the last one, since the
-   kernel hands out addresses top-down. 0 = no hint yet. */
+/* Page base to try next (0: none yet). */
 static uintptr_t next_hint;
 
-static int finish(uintptr_t region) {
-  if (mprotect((void *)region, REGION, PROT_READ | PROT_WRITE) != 0) {
+static void *finish(uintptr_t page) {
+  if (mprotect((void *)page, PAGE + WINDOW, PROT_READ | PROT_WRITE) != 0) {
     int e = errno;
-    munmap((void *)(region - guard_size()), REGION + 2 * guard_size());
+    munmap((void *)span_start(page), SPAN);
     errno = e;
-    return -1;
+    return NULL;
   }
-  __atomic_store_n(&next_hint, region - 2 * REGION, __ATOMIC_RELAXED);
+  __atomic_store_n(&next_hint, page - STRIDE, __ATOMIC_RELAXED);
   live_add(1);
-  return 0;
+  return (void *)page;
 }
 
 void *mvn_region_reserve(void) {
-  const uintptr_t guard = guard_size();
-  const size_t span = REGION + 2 * guard;
   const int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
 
 #if defined(MAP_FIXED_NOREPLACE)
   uintptr_t hint = __atomic_load_n(&next_hint, __ATOMIC_RELAXED);
-  if (hint > 16 * REGION) {
-    void *want = (void *)(hint - guard);
-    void *got = mmap(want, span, PROT_NONE, flags | MAP_FIXED_NOREPLACE, -1, 0);
-    if (got == want) {
-      if (finish(hint) == 0) return (void *)hint;
-      return NULL;
-    }
-    /* EEXIST (taken), or a kernel that treated the flag as a hint and put it
-       elsewhere: give that back and fall through. */
-    if (got != MAP_FAILED) munmap(got, span);
+  if (hint > 64 * STRIDE) {
+    void *want = (void *)span_start(hint);
+    void *got = mmap(want, SPAN, PROT_NONE, flags | MAP_FIXED_NOREPLACE, -1, 0);
+    if (got == want) return finish(hint);
+    /* EEXIST (taken), or an old kernel that put it elsewhere: give that back
+       and fall through. */
+    if (got != MAP_FAILED) munmap(got, SPAN);
   }
 #endif
 
-  /* Over-reserve so an aligned window with guards fits, then trim. */
-  const size_t total = 3 * REGION;
+  /* Over-reserve so an aligned span fits, then trim both ends. */
+  const uintptr_t total = SPAN + PAGE;
   uint8_t *raw = (uint8_t *)mmap(NULL, total, PROT_NONE, flags, -1, 0);
   if (raw == (uint8_t *)MAP_FAILED) return NULL;
   uintptr_t start = (uintptr_t)raw;
-  uintptr_t region = (start + guard + REGION - 1) & ~(REGION - 1);
-  uintptr_t lo = region - guard, hi = region + REGION + guard;
+  uintptr_t page = (start + low_guard() + PAGE - 1) & ~(PAGE - 1);
+  uintptr_t lo = span_start(page), hi = lo + SPAN;
   if (lo > start) munmap(raw, lo - start);
   if (start + total > hi) munmap((void *)hi, start + total - hi);
-  if (finish(region) != 0) return NULL;
-  return (void *)region;
+  return finish(page);
 }
 
-void mvn_region_release(void *region) {
-  if (!region) return;
-  const uintptr_t guard = guard_size();
-  munmap((uint8_t *)region - guard, REGION + 2 * guard);
+int mvn_region_contains(uintptr_t page, uintptr_t addr) {
+  /* low_guard() is initialised by the first reservation, before any VM runs. */
+  return page != 0 && addr >= span_start(page) && addr < span_start(page) + SPAN;
+}
+
+int mvn_region_seal(void *page) {
+  return mprotect((uint8_t *)page + PAGE, WINDOW, PROT_READ);
+}
+
+void mvn_region_release(void *page) {
+  if (!page) return;
+  munmap((void *)span_start((uintptr_t)page), SPAN);
   live_add(-1);
 }
 

@@ -13,7 +13,7 @@ const root = join(__dirname, '..');
 const what = process.argv[2];
 
 async function locate() {
-  const own = ['c/mvn_addon.c', 'c/mvn_engine.c', 'c/mvn_region.c'].map((f) => join(root, f));
+  const own = ['c/mvn_napi.c', 'c/mvn_core.c', 'c/mvn_engine.c', 'c/mvn_region.c'].map((f) => join(root, f));
   const csrc = join(root, 'dist', 'csrc');
   const workspace = join(root, 'src', 'index.ts');
   if (existsSync(workspace) || !existsSync(csrc)) {
@@ -24,12 +24,13 @@ async function locate() {
     const linked = join(port.portDir, 'node_modules', 'microvium', 'dist-c');
     const engineDir = existsSync(join(linked, 'microvium.c')) ? linked : port.engineDir;
     return {
-      sources: [...own, ...port.portSources, join(engineDir, 'microvium.c'), ...cFiles(glue)],
+      // mvn_core.c includes the glue, which includes the engine: one unit.
+      sources: [...own, ...port.portSources],
       includes: [join(root, 'c', 'target'), join(root, 'c'), port.includeDir, engineDir, glue],
     };
   }
   return {
-    sources: [...own, ...cFiles(join(csrc, 'port')), join(csrc, 'engine', 'microvium.c'), ...cFiles(join(csrc, 'glue'))],
+    sources: [...own, ...cFiles(join(csrc, 'port'))],
     includes: [join(root, 'c', 'target'), join(root, 'c'), join(csrc, 'port'), join(csrc, 'engine'), join(csrc, 'glue')],
   };
 }

@@ -140,16 +140,14 @@ export function encodeValue(value: unknown, inspect: ValueInspector = {}, depth 
         for (let i = 0; i < value.length; i++) parts.push(encodeValue(value[i], inspect, depth + 1));
         return `[${parts.join(',')}]`;
       }
-      // Plain: its prototype is a realm's Object.prototype (the oracle's guest
-      // objects come from another V8 context) or null.
-      const proto = Object.getPrototypeOf(value);
-      if (proto === null || Object.getPrototypeOf(proto) === null || isGuestPlainObject(value)) {
-        const parts = Object.keys(value).map(
-          (k) => `${encodeString(k)}:${encodeValue((value as Record<string, unknown>)[k], inspect, depth + 1)}`,
-        );
-        return `{${parts.join(',')}}`;
-      }
-      return 'object';
+      // Promises (and other thenables) are opaque.
+      if (typeof (value as { then?: unknown }).then === 'function') return 'object';
+      // Any other object encodes by its own enumerable keys, whatever its
+      // prototype: plain objects, class instances, runtime proxies of guest objects.
+      const parts = Object.keys(value).map(
+        (k) => `${encodeString(k)}:${encodeValue((value as Record<string, unknown>)[k], inspect, depth + 1)}`,
+      );
+      return `{${parts.join(',')}}`;
     }
     default:
       return 'object';
@@ -158,12 +156,6 @@ export function encodeValue(value: unknown, inspect: ValueInspector = {}, depth 
 
 function isUint8Array(value: object): value is Uint8Array {
   return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
-}
-
-/** Runtimes mark proxies of guest plain objects with this symbol. */
-export const GUEST_PLAIN_OBJECT = Symbol.for('mvtk.guestPlainObject');
-function isGuestPlainObject(value: object): boolean {
-  return (value as any)[GUEST_PLAIN_OBJECT] === true;
 }
 
 /** JSON.stringify's string form, with lowercase \u00xx escapes. */

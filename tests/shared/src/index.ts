@@ -1,3 +1,11 @@
 export * from './format.js';
 export * from './target.js';
 export { runInV8 } from './oracle.js';
+export { defaultCasesDir, loadCases, loadCase, parseTranscript, formatTranscript } from './cases.js';
+export { compileCached, snapshotKey } from './compile.js';
+export { unifiedDiff } from './diff.js';
+export * from './runner.js';
+export { formatMatrix, formatDetails } from './report.js';
+export { openTargets, targetFactories, type TargetFactory } from './targets/index.js';
+export { cHostTarget } from './targets/c-host.js';
+export { buildSuiteHost } from './targets/c-host-build.js';

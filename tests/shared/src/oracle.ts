@@ -33,6 +33,8 @@ export function runInV8(source: string, steps: readonly Step[]): string[] {
     // queue before a call returns to the host.
     { microtaskMode: 'afterEvaluate' },
   );
+  // Microvium's own globals that plain JavaScript lacks.
+  vm.runInContext('globalThis.Microvium = { newUint8Array: (n) => new Uint8Array(n) };', context);
   vm.runInContext(source, context, { filename: 'guest.js' });
   for (const step of steps) {
     if (step.kind !== 'call') continue;

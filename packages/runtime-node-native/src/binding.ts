@@ -1,0 +1,84 @@
+/**
+ * The Node-API addon (c/mvn_napi.c), loaded with node-gyp-build: a prebuilt
+ * binary from prebuilds/<platform>-<arch>/ when one matches, else the one
+ * built from source in build/Release.
+ *
+ * @unstable Private to this package.
+ * @packageDocumentation
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Results beyond mvr's own (c/mvn_core.h). */
+export const MVN_E_FATAL = -0x7fff0001;
+export const MVN_E_DEAD = -0x7fff0002;
+export const MVN_E_ACTIVE = -0x7fff0003;
+
+/** Operation codes of `op` (enum mvn_opcode in c/mvn_core.h; same order). */
+export const enum Op {
+  ImportIds,
+  ExportIds,
+  Export,
+  Call,
+  Build,
+  Get,
+  Set,
+  Delete,
+  Keys,
+  BytesRead,
+  BytesWrite,
+  StringRead,
+  HandleRelease,
+  HandleCount,
+  Same,
+  AsyncStart,
+  AsyncSettle,
+  PromiseState,
+  RunGC,
+  MemoryStats,
+  StopAfter,
+  GasRemaining,
+  BreakpointSet,
+  BreakpointRemove,
+  CurrentAddress,
+}
+
+/** What the addon exports (see the comment at the top of c/mvn_napi.c). */
+export interface NativeBinding {
+  abiVersion(): number;
+  engineVersion(): number;
+  setHost(
+    call: (vm: number, fn: number, argc: number) => number,
+    breakpoint: (vm: number, address: number) => void,
+  ): void;
+  create(): number;
+  restore(vm: number, snapshot: Uint8Array): number;
+  scratch(vm: number): ArrayBuffer | number;
+  op(vm: number, op: Op, a?: number, b?: number, c?: number): number;
+  call(vm: number, fn: number, argc: number, flags: number): number;
+  snapshot(vm: number): Uint8Array | number;
+  dispose(vm: number): number;
+  fatalCode(vm: number): number;
+  liveRegions(): number;
+  liveVms(): number;
+  pageAddress(vm: number): number;
+}
+
+/** The package's root directory (where binding.gyp and prebuilds/ are). */
+export function packageRoot(): string {
+  // dist/index.js (or .cjs) -> the package root; src/*.ts in tests -> the same.
+  return join(dirname(fileURLToPath(import.meta.url)), '..');
+}
+
+let binding: NativeBinding | undefined;
+
+/** Loads the addon once per thread (each worker gets its own instance data). */
+export function loadBinding(): NativeBinding {
+  if (!binding) {
+    const require = createRequire(import.meta.url);
+    const load = require('node-gyp-build') as (dir: string) => unknown;
+    binding = load(packageRoot()) as NativeBinding;
+  }
+  return binding;
+}

@@ -1,0 +1,143 @@
+/**
+ * Targets backed by a runtime package with the @microvium/runtime-style API
+ * (`@mvtk/runtime-wasm`, `@mvtk/runtime-node-native`): the scenario runs in
+ * this process, values cross the runtime's marshalling layer, and return
+ * values are encoded on the host with {@link encodeValue}.
+ */
+import { encodeValue, errorLine, printLine, ENGINE_ERROR_NAMES, snapshotLine, type PlainValue, type Step } from '../format.js';
+import { TargetInfrastructureError, type RunResult, type Target } from '../target.js';
+
+/** What the adapter needs from a runtime's VM. */
+export interface RuntimeVM {
+  readonly exports: Record<number, unknown>;
+  createSnapshot(): Uint8Array;
+  runGC(squeeze?: boolean): void;
+  getMemoryStats(): { virtualHeapUsed: number };
+  stopAfterNInstructions(n: number): void;
+  dispose(): void;
+  readonly alive?: boolean;
+}
+
+/** What the adapter needs from a runtime package. */
+export interface RuntimeModule {
+  Microvium: {
+    restore(snapshot: Uint8Array, imports: Record<number, (...args: any[]) => unknown>): Promise<RuntimeVM>;
+  };
+  /** The host view of a guest Uint8Array. */
+  GuestUint8Array?: abstract new (...args: any[]) => { toUint8Array(): Uint8Array };
+}
+
+interface EngineError {
+  code: number;
+  codeName: string;
+  fatal: boolean;
+}
+
+function engineError(error: unknown): EngineError | undefined {
+  if (error instanceof Error && error.name === 'MicroviumError') {
+    const e = error as unknown as EngineError;
+    if (typeof e.code === 'number' && typeof e.codeName === 'string') return e;
+  }
+  return undefined;
+}
+
+/** A Target over a runtime module. `name` e.g. `wasm-node` or `native`. */
+export function runtimeTarget(name: string, runtime: RuntimeModule): Target {
+  const GuestU8 = runtime.GuestUint8Array;
+  const inspect = {
+    uint8ArrayBytes: (v: unknown) => (GuestU8 && v instanceof GuestU8 ? v.toUint8Array() : undefined),
+  };
+
+  /** Copies a value out of the guest as plain host data (echo sends it back in as new guest values). */
+  const copyOut = (x: unknown, depth = 0): unknown => {
+    if (x === null || typeof x !== 'object' || depth > 16) return x;
+    const bytes = inspect.uint8ArrayBytes(x);
+    if (bytes) return bytes;
+    if (Array.isArray(x)) return Array.from(x, (v) => copyOut(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x)) out[k] = copyOut((x as Record<string, unknown>)[k], depth + 1);
+    return out;
+  };
+
+  return {
+    name,
+    async run(snapshot: Uint8Array, steps: readonly Step[]): Promise<RunResult> {
+      const transcript: string[] = [];
+      const snapshots: Uint8Array[] = [];
+      const imports = {
+        1: (...args: unknown[]) => {
+          transcript.push(printLine(args.map((a) => String(a)).join(' ')));
+        },
+        2: (x: unknown) => copyOut(x),
+      };
+      const restore = async (bytes: Uint8Array): Promise<RuntimeVM> => {
+        try {
+          return await runtime.Microvium.restore(bytes, imports);
+        } catch (error) {
+          throw new TargetInfrastructureError(name, `cannot restore the snapshot: ${(error as Error).message}`, { cause: error });
+        }
+      };
+      let vm = await restore(snapshot);
+      let gas = -1;
+      try {
+        for (const step of steps) {
+          switch (step.kind) {
+            case 'call': {
+              const fn = vm.exports[step.exportId];
+              if (!(step.exportId in vm.exports)) {
+                transcript.push(errorLine(ENGINE_ERROR_NAMES.indexOf('MVM_E_UNRESOLVED_EXPORT')));
+                break;
+              }
+              if (typeof fn !== 'function') {
+                // The engine's answer to calling a non-function export (the API cannot call it).
+                transcript.push(errorLine(ENGINE_ERROR_NAMES.indexOf('MVM_E_TYPE_ERROR_TARGET_IS_NOT_CALLABLE')));
+                break;
+              }
+              vm.stopAfterNInstructions(gas);
+              try {
+                const result = fn(...step.args.map(toHostArg));
+                transcript.push(`return ${encodeValue(result, inspect)}`);
+              } catch (error) {
+                const e = engineError(error);
+                if (e?.fatal) {
+                  transcript.push(`fatal ${e.codeName}`);
+                  return { transcript, snapshots };
+                }
+                transcript.push(e ? `error ${e.codeName}` : `throw ${encodeValue(error, inspect)}`);
+              }
+              if (vm.alive !== false) vm.stopAfterNInstructions(-1);
+              break;
+            }
+            case 'snapshot': {
+              const bytes = vm.createSnapshot();
+              snapshots.push(bytes);
+              transcript.push(snapshotLine(bytes));
+              vm.dispose();
+              vm = await restore(bytes);
+              break;
+            }
+            case 'gas':
+              gas = step.limit === 'off' ? -1 : step.limit;
+              break;
+            case 'gc':
+              vm.runGC(false);
+              break;
+            case 'heap':
+              vm.runGC(false);
+              transcript.push(`heap ${vm.getMemoryStats().virtualHeapUsed}`);
+              break;
+          }
+        }
+        return { transcript, snapshots };
+      } finally {
+        if (vm.alive !== false) vm.dispose();
+      }
+    },
+    async close() {},
+  };
+}
+
+/** Arguments as the runtime takes them: plain data (YAML gives plain objects and arrays). */
+function toHostArg(x: PlainValue): unknown {
+  return x;
+}
