@@ -20,6 +20,7 @@ apt_packages=(
   libstdc++-arm-none-eabi-newlib
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf      # RISC-V (ESP32-C3 stand-in) firmware
   qemu-system-arm qemu-system-misc                          # emulated boards
+  scons                                                     # PlatformIO's build engine, offline (firmware/scripts/pio-env.mjs)
   chromium                                                  # browser tests
   udev                                                      # serialport's port listing
   valgrind                                                  # instruction counts in benchmarks

@@ -73,8 +73,10 @@ if (!argv.includes('--native')) {
   process.env.MVTK_ENGINE_DIR = engineDir;
   const projects = argv.filter((a) => !a.startsWith('-'));
   const chosen = projects.length ? projects : Object.keys(offlineEnvs);
-  const coreDir = join(firmwareDir, '.pio-core');
-  rmSync(coreDir, { recursive: true, force: true }); // fresh per run (see the notes)
+  // Fresh per run (see the notes), and one per project set: turbo builds the
+  // two projects in parallel.
+  const coreDir = join(firmwareDir, '.pio-core', chosen.join('+'));
+  rmSync(coreDir, { recursive: true, force: true });
   const rows = [];
   for (const project of chosen) {
     const t0 = Date.now();

@@ -9,6 +9,8 @@ import { loadBinding, MVN_E_DEAD, MVN_E_FATAL, Op, type NativeBinding } from './
 
 const INDEX_MASK = (1 << 20) - 1;
 const MALLOC_FAIL = 2; // MVM_E_MALLOC_FAIL: no region could be reserved
+/** Address space one VM reserves (c/mvn_region.h): the 64 KiB page and the snapshot window. */
+const REGION_BYTES = 0x10000 + 0x20000;
 
 const noViews: ScratchViews = {
   base: 0,
@@ -135,10 +137,17 @@ class NativeInstance implements EngineInstance {
   engineVersion(): number {
     return this.b.engineVersion();
   }
+  memoryBytes(): number {
+    return REGION_BYTES;
+  }
   free(): void {
     this.#views = undefined;
     this.b.dispose(this.id);
     this.onFree(this);
+  }
+  /** After a fatal error the addon frees host memory only (mvn_dispose never re-enters the engine). */
+  discard(): void {
+    this.free();
   }
 }
 
