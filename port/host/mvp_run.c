@@ -1,11 +1,13 @@
 /*
  * mvp-run: the plain C host of the engine, built with the shared port layer.
  *
- *   mvp-run SNAPSHOT [EXPORT_ID...]
+ *   mvp-run SNAPSHOT [EXPORT_ID | snapshot ...]
  *
  * Restores SNAPSHOT in a 64 KiB page, calls each export (default: 0) with no
  * arguments and prints what the guest prints through import 1 (`print`, its
- * arguments joined by spaces), then `=> VALUE` for each return value.
+ * arguments joined by spaces), then `=> VALUE` for each return value. The
+ * word `snapshot` instead of an ID collects garbage, captures a snapshot and
+ * prints `snapshot SIZE HEX`, the captured bytes in hex.
  * Exit status: 0 ok, 1 guest error (prints `error CODE`), 2 fatal engine error
  * (prints `fatal CODE`), 3 usage or I/O.
  */
@@ -103,6 +105,17 @@ int main(int argc, char **argv) {
     count = 1;
   }
   for (int i = 0; i < count && status == 0; i++) {
+    if (strcmp(ids[i], "snapshot") == 0) {
+      size_t snap_size;
+      mvm_runGC(vm, false);
+      uint8_t *snap = mvm_createSnapshot(vm, &snap_size);
+      if (!snap) return 3;
+      printf("snapshot %zu ", snap_size);
+      for (size_t k = 0; k < snap_size; k++) printf("%02x", snap[k]);
+      fputc('\n', stdout);
+      mvp_page_free(snap); /* the engine allocates it in the VM's page */
+      continue;
+    }
     mvm_VMExportID id = (mvm_VMExportID)atoi(ids[i]);
     mvm_Value func, result;
     err = mvm_resolveExports(vm, &id, &func, 1);

@@ -40,6 +40,9 @@ export function buildNative({
   const args = [
     ...commonCFlags.filter((f) => f !== '-std=c99'),
     '-std=gnu11',
+    // The engine (not ours) has unused parameters; the port layer itself is
+    // checked with every warning as errors by scripts/cross-target.mjs.
+    ...(withEngine ? ['-Wno-unused-parameter'] : []),
     optimize,
     '-g',
     '-I', includeDir,

@@ -17,16 +17,19 @@
  *                   allocator never forms (let alone dereferences) a null
  *                   pointer
  *   0x0004..0x002B  page header (struct page_hdr)
- *   0x002C..0xFFFF  blocks, tiling the rest of the page exactly
+ *   0x002C..0xFFFB  blocks, tiling this range exactly
+ *   0xFFFC..0xFFFF  unused (keeps every block a multiple of 8 bytes)
  *
- * Every block is a multiple of 4 bytes, starts 4-byte aligned, and begins
- * with a 4-byte header:
+ * Every block is a multiple of 8 bytes, starts 4 bytes past an 8-byte
+ * boundary, and begins with a 4-byte header:
  *
  *   uint16_t size_flags   block size in bytes (header included) | USED_BIT
  *   uint16_t prev         offset of the physically previous block (0: first)
  *
  * The payload (what malloc returns) follows the header and is therefore
- * 4-byte aligned. A free block keeps two uint16_t links in its payload (next
+ * 8-byte aligned: the engine keeps pointers in what it allocates (8 bytes on
+ * a 64-bit host), and one alignment for every target keeps the layout, and
+ * so the out-of-memory point, identical everywhere. A free block keeps two uint16_t links in its payload (next
  * and previous block in its size-class list), so the smallest block is 8
  * bytes. Neighbours are always coalesced at once, so no two free blocks are
  * ever adjacent; `prev` lets free() reach the left neighbour in O(1) without
@@ -41,8 +44,8 @@
  * only on the page's contents, never on pointer values or list order, so the
  * same sequence of calls gives the same offsets on every target.
  *
- * Overhead: 44 bytes per page, 4 bytes per allocation plus rounding of the
- * size up to a multiple of 4 (minimum block 8 bytes).
+ * Overhead: 48 bytes per page, 4 bytes per allocation plus rounding of the
+ * block up to a multiple of 8 (minimum block 8 bytes).
  */
 
 #define PAGE_SIZE ((uint32_t)MVP_PAGE_SIZE)
@@ -53,11 +56,12 @@
 #define BLOCK_HDR 4u          /* per-block header */
 #define MIN_BLOCK 8u          /* header + two free-list links */
 #define USED_BIT 1u
-#define SIZE_MASK 0xFFFCu
+#define SIZE_MASK 0xFFF8u
 #define NBINS 13u
 #define MAGIC 0x4D50u         /* "MP" */
-#define ARENA (PAGE_SIZE - FIRST_BLOCK)          /* 65492 bytes of blocks */
-#define MAX_PAYLOAD (ARENA - BLOCK_HDR)          /* 65488: one block */
+#define ARENA_END (PAGE_SIZE - 4u)              /* blocks tile FIRST_BLOCK..ARENA_END */
+#define ARENA (ARENA_END - FIRST_BLOCK)          /* 65488 bytes of blocks */
+#define MAX_PAYLOAD (ARENA - BLOCK_HDR)          /* 65484: one block */
 #define MAX_BLOCKS (ARENA / MIN_BLOCK)
 
 typedef struct page_hdr {
@@ -217,7 +221,7 @@ void *mvp_page_malloc(void *page, size_t size) {
   int large;
 
   if (h->magic != MAGIC || size > MAX_PAYLOAD) return NULL;
-  need = ((uint32_t)size + BLOCK_HDR + 3u) & ~3u;
+  need = ((uint32_t)size + BLOCK_HDR + 7u) & ~7u;
   if (need < MIN_BLOCK) need = MIN_BLOCK;
 
   large = need > MVP_ALLOC_LARGE;
@@ -228,8 +232,8 @@ void *mvp_page_malloc(void *page, size_t size) {
      overwritten, fail this allocation rather than make matters worse. */
   bsize = b_size(base, b);
   after = b + bsize;
-  if ((b_sizef(base, b) & (USED_BIT | 2u)) || bsize < need || after > PAGE_SIZE ||
-      (after < PAGE_SIZE && b_prev(base, after) != b)) {
+  if ((b_sizef(base, b) & (USED_BIT | 6u)) || bsize < need || after > ARENA_END ||
+      (after < ARENA_END && b_prev(base, after) != b)) {
     return NULL;
   }
   list_remove(base, h, b);
@@ -240,7 +244,7 @@ void *mvp_page_malloc(void *page, size_t size) {
     /* Take the low end; the rest stays free above. */
     uint32_t r = b + need;
     b_set(base, r, rest, b);
-    if (after < PAGE_SIZE) b_set_prev(base, after, r);
+    if (after < ARENA_END) b_set_prev(base, after, r);
     list_insert(base, h, r);
   } else {
     /* Take the high end; the rest stays free below. */
@@ -248,7 +252,7 @@ void *mvp_page_malloc(void *page, size_t size) {
     b_set(base, b, rest, b_prev(base, b));
     list_insert(base, h, b);
     b_set(base, a, need, b);
-    if (after < PAGE_SIZE) b_set_prev(base, after, a);
+    if (after < ARENA_END) b_set_prev(base, after, a);
     b = a;
   }
   b_set(base, b, need | USED_BIT, b_prev(base, b));
@@ -264,16 +268,16 @@ void *mvp_page_malloc(void *page, size_t size) {
    freed pointer is refused in O(1) without touching anything. */
 static int is_live_block(base_t base, uint32_t b) {
   uint32_t sizef, size, prev, end;
-  if (b < FIRST_BLOCK || b > PAGE_SIZE - MIN_BLOCK || (b & 3u)) return 0;
+  if (b < FIRST_BLOCK || b > ARENA_END - MIN_BLOCK || ((b & 7u) != 4u)) return 0;
   sizef = b_sizef(base, b);
   size = sizef & SIZE_MASK;
-  if (!(sizef & USED_BIT) || (sizef & 2u) || size < MIN_BLOCK) return 0;
+  if (!(sizef & USED_BIT) || (sizef & 6u) || size < MIN_BLOCK) return 0;
   end = b + size;
-  if (end > PAGE_SIZE) return 0;
-  if (end < PAGE_SIZE && (end > PAGE_SIZE - MIN_BLOCK || b_prev(base, end) != b)) return 0;
+  if (end > ARENA_END) return 0;
+  if (end < ARENA_END && (end > ARENA_END - MIN_BLOCK || b_prev(base, end) != b)) return 0;
   prev = b_prev(base, b);
   if (prev == 0) return b == FIRST_BLOCK;
-  if (prev < FIRST_BLOCK || prev >= b || (prev & 3u)) return 0;
+  if (prev < FIRST_BLOCK || prev >= b || ((prev & 7u) != 4u)) return 0;
   return prev + b_size(base, prev) == b;
 }
 
@@ -299,7 +303,7 @@ void mvp_page_free(void *ptr) {
 
   /* Merge with the right neighbour. */
   next = b + size;
-  if (next < PAGE_SIZE && !(b_sizef(base, next) & USED_BIT)) {
+  if (next < ARENA_END && !(b_sizef(base, next) & USED_BIT)) {
     list_remove(base, h, next);
     size += b_size(base, next);
   }
@@ -311,7 +315,7 @@ void mvp_page_free(void *ptr) {
     b = prev;
   }
   b_set(base, b, size, b_prev(base, b));
-  if (b + size < PAGE_SIZE) b_set_prev(base, b + size, b);
+  if (b + size < ARENA_END) b_set_prev(base, b + size, b);
   list_insert(base, h, b);
 }
 
@@ -369,11 +373,11 @@ int mvp_page_check(const void *page) {
   if (h->magic != MAGIC) return CHECK_MAGIC;
 
   /* Walk the blocks in address order. */
-  while (b < PAGE_SIZE) {
+  while (b < ARENA_END) {
     uint32_t sizef = b_sizef(base, b);
     uint32_t size = sizef & SIZE_MASK;
     int is_free = !(sizef & USED_BIT);
-    if ((sizef & 2u) || size < MIN_BLOCK || b + size > PAGE_SIZE) return CHECK_BLOCK;
+    if ((sizef & 6u) || size < MIN_BLOCK || b + size > ARENA_END) return CHECK_BLOCK;
     if (b_prev(base, b) != prev) return CHECK_PREV;
     if (is_free) {
       if (prev_free) return CHECK_ADJACENT;
@@ -386,7 +390,7 @@ int mvp_page_check(const void *page) {
     prev = b;
     b += size;
   }
-  if (b != PAGE_SIZE) return CHECK_TILING;
+  if (b != ARENA_END) return CHECK_TILING;
   if (used != h->used || allocs != h->allocations || h->peak_used < h->used) return CHECK_COUNTS;
 
   /* Every list: free blocks of its class, consistent back links, no cycle. */
@@ -395,7 +399,7 @@ int mvp_page_check(const void *page) {
     uint32_t n = 0;
     if (!h->bins[bin] != !(h->binmap & (1u << bin))) return CHECK_BINMAP;
     for (b = h->bins[bin]; b; b = f_next(base, b)) {
-      if (b < FIRST_BLOCK || b > PAGE_SIZE - MIN_BLOCK || (b & 3u)) return CHECK_LISTS;
+      if (b < FIRST_BLOCK || b > ARENA_END - MIN_BLOCK || ((b & 7u) != 4u)) return CHECK_LISTS;
       if (b_sizef(base, b) & USED_BIT) return CHECK_LISTS;
       if (bin_of(b_size(base, b)) != bin || f_prev(base, b) != back) return CHECK_LISTS;
       if (++n > nfree) return CHECK_LISTS;

@@ -14,9 +14,9 @@
  *
  * Pages come from aligned_alloc(0x10000, 0x10000), as on the native targets.
  * The tests treat the allocator as a black box except for the documented
- * overhead: a 44-byte page header, a 4-byte header per allocation, and block
- * sizes that are the request plus 4 rounded up to a multiple of 4 (minimum 8,
- * possibly 4 more when a split would leave a sliver).
+ * overhead: a 44-byte page header, 4 unused bytes at the page end, a 4-byte
+ * header per allocation, and block sizes that are the request plus 4 rounded
+ * up to a multiple of 8 (minimum 8), so every payload is 8-byte aligned.
  */
 /* aligned_alloc is C11; glibc declares it under -std=c99 with this. */
 #define _ISOC11_SOURCE 1
@@ -29,7 +29,7 @@
 #include "mvp.h"
 
 #define PAGE 0x10000u
-#define ARENA (PAGE - 44u)           /* bytes of blocks in a page */
+#define ARENA (PAGE - 44u - 4u)      /* bytes of blocks in a page */
 #define CAPACITY (ARENA - 4u)        /* largest single allocation */
 
 static int failures = 0;
@@ -74,10 +74,10 @@ static mvp_page_stats stats(const void *page) {
   return s;
 }
 
-/* A valid allocation: in the page, 4-byte aligned, never at offset 0. */
+/* A valid allocation: in the page, 8-byte aligned, never at offset 0. */
 static int good_ptr(const void *page, const void *p, size_t size) {
   uintptr_t a = (uintptr_t)p, b = (uintptr_t)page;
-  return p && a > b && a - b >= 4 && (a & 3u) == 0 && a - b + size <= PAGE;
+  return p && a > b && a - b >= 4 && (a & 7u) == 0 && a - b + size <= PAGE - 4u;
 }
 
 /* The page is empty: one free block spanning everything. */
@@ -139,7 +139,7 @@ static void test_stats(void) {
   uint32_t used = 0, peak;
   size_t i, n = sizeof sizes / sizeof sizes[0];
   for (i = 0; i < n; i++) {
-    uint32_t block = ((uint32_t)sizes[i] + 4u + 3u) & ~3u;
+    uint32_t block = ((uint32_t)sizes[i] + 4u + 7u) & ~7u;
     mvp_page_stats s;
     if (block < 8) block = 8;
     ptrs[i] = mvp_page_malloc(page, sizes[i]);
@@ -157,7 +157,7 @@ static void test_stats(void) {
   }
   peak = used;
   for (i = 0; i < n; i += 2) {
-    uint32_t block = ((uint32_t)sizes[i] + 4u + 3u) & ~3u;
+    uint32_t block = ((uint32_t)sizes[i] + 4u + 7u) & ~7u;
     if (block < 8) block = 8;
     mvp_page_free(ptrs[i]);
     used -= block;
@@ -266,7 +266,7 @@ static void test_fragmentation(void) {
   void *page = new_page();
   void *p[N];
   unsigned i;
-  size_t a = 500, b = 1000; /* alternate sizes: blocks of 504 and 1004 */
+  size_t a = 500, b = 1000; /* alternate sizes: blocks of 504 and 1008 */
   uint32_t run;
   void *q;
   for (i = 0; i < N; i++) {
@@ -291,13 +291,13 @@ static void test_fragmentation(void) {
     mvp_page_free(h);
   }
   /* Free the big blocks 1, 3, 5: holes 0..6 merge into one run of
-     4*504 + 3*1004 bytes, allocatable as one block. */
+     4*504 + 3*1008 bytes, allocatable as one block. */
   mvp_page_free(p[1]);
   mvp_page_free(p[3]);
   mvp_page_free(p[5]);
   p[1] = p[3] = p[5] = NULL;
   CHECK(mvp_page_check(page) == 0);
-  run = 4u * 504u + 3u * 1004u;
+  run = 4u * 504u + 3u * 1008u;
   CHECK(stats(page).largest_free == run - 4u);
   q = mvp_page_malloc(page, run - 4u);
   CHECK(q != NULL && off_of(page, q) == 44u + 4u);
@@ -369,8 +369,8 @@ static void test_bad_frees(void) {
      because the neighbours do not agree. */
   {
     uint16_t fake[2] = { 8u | 1u, 0 };
-    memcpy(c + 8, fake, sizeof fake);
-    mvp_page_free(c + 12);
+    memcpy(c + 12, fake, sizeof fake); /* a properly aligned fake header */
+    mvp_page_free(c + 16);
     after = stats(page);
     CHECK(memcmp(&before, &after, sizeof before) == 0);
   }
@@ -497,7 +497,7 @@ static size_t random_size(void) {
    [header, end of requested bytes). */
 static uint32_t longest_unowned_run(void) {
   uint32_t i, run = 0, best = 0;
-  for (i = 44; i < PAGE; i++) {
+  for (i = 44; i < PAGE - 4u; i++) {
     if (owner[i]) {
       run = 0;
     } else if (++run > best) {
@@ -580,16 +580,16 @@ static void test_random(unsigned long ops, uint32_t seed) {
     REQUIRE(memcmp(&sa, &sb, sizeof sa) == 0);
     REQUIRE(sa.allocations == nlive);
     REQUIRE(sa.used + sa.free == ARENA);
-    /* Each block is the request + 4 rounded to 4 (min 8), maybe + 4. */
+    /* Each block is the request + 4 rounded to 8 (min 8), exactly. */
     {
       uint32_t lo = 0;
       unsigned i;
       if ((op & 255) == 0) {
         for (i = 0; i < nlive; i++) {
-          uint32_t blk = (live[i].size + 7u) & ~3u;
+          uint32_t blk = (live[i].size + 11u) & ~7u;
           lo += blk < 8 ? 8 : blk;
         }
-        REQUIRE(sa.used >= lo && sa.used <= lo + 4u * nlive);
+        REQUIRE(sa.used == lo);
       }
     }
     if (sa.used > peak) peak = sa.used;

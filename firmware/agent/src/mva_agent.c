@@ -452,6 +452,9 @@ static void cmd_snapshot(void) {
   if (!need_vm()) return;
   size_t size = 0;
   in_engine = true;
+  /* Collect first so the capture holds no garbage, whatever this host
+     allocated (FORMAT.md, the snapshot step). */
+  mvm_runGC(vm, false);
   uint8_t *snap = mvm_createSnapshot(vm, &size);
   in_engine = false;
   if (!snap) { err("E_SNAPSHOT"); return; }

@@ -399,6 +399,7 @@ static int parse_value(VM *vm, cursor *c, int depth, Value *slot) {
       if (peek(c) == ',') c->p++;
     }
     c->p++;
+    if (n == 0) return -1; /* the engine cannot hold an empty Uint8Array (engine patch 0006) */
     *slot = mvm_uint8ArrayFromBytes(vm, scratch, n);
     return 0;
   }

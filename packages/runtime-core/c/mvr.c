@@ -277,7 +277,8 @@ static int32_t read_value(mvr_vm *v, uint32_t i, Value *out) {
         if (size > MVR_MAX_STRING) return MVR_E_STRING_TOO_LONG;
         *out = mvm_newString(vm, (const char *)v->scratch + at, (size_t)size);
       } else {
-        if (size > MAX_ALLOCATION_SIZE) return MVM_E_INVALID_UINT8_ARRAY_LENGTH;
+        /* The engine cannot hold an empty Uint8Array (engine patch 0006). */
+        if (size == 0 || size > MAX_ALLOCATION_SIZE) return MVM_E_INVALID_UINT8_ARRAY_LENGTH;
         *out = mvm_uint8ArrayFromBytes(vm, v->scratch + at, (size_t)size);
       }
       return 0;
@@ -613,14 +614,59 @@ int32_t mvr_build(mvr_vm *v, uint32_t count) {
 
 /* ---- Properties ----------------------------------------------------------- */
 
+/* Whether slot `i` holds a string key that cannot name any property: one
+   that is neither "length", "__proto__", in the bytecode's string table nor
+   interned in RAM. Every property name is interned, so a lookup by such a
+   key finds nothing; asking the engine would intern the string in the
+   guest heap (for good), a change that the next snapshot captures. Reading
+   a property from the host must not change what the guest's state looks
+   like, or snapshots would depend on how a host inspected the values. */
+static bool key_names_nothing(mvr_vm *v, uint32_t i) {
+  mvm_VM *vm = v->vm;
+  if (slot_tag(v, i) != MVR_T_STRING) return false;
+  int32_t size = slot_aux(v, i), at = slot_i32(v, i);
+  if (size < 0 || at < MVR_DATA_OFFSET || at + size > MVR_SCRATCH_SIZE) return false;
+  const uint8_t *s = v->scratch + at;
+  /* Sizes below include the NUL terminator, as allocation sizes do. */
+  uint16_t want = (uint16_t)(size + 1);
+  if (size > MVR_MAX_STRING) return false;
+  if ((want == sizeof LENGTH_STR && memcmp(s, LENGTH_STR, (size_t)size) == 0) ||
+      (want == sizeof PROTO_STR && memcmp(s, PROTO_STR, (size_t)size) == 0)) {
+    return false;
+  }
+  LongPtr lpBytecode = vm->lpBytecode;
+  uint16_t tableOffset = getSectionOffset(lpBytecode, BCS_STRING_TABLE);
+  uint16_t tableEnd = getSectionOffset(lpBytecode, vm_sectionAfter(vm, BCS_STRING_TABLE));
+  for (uint16_t off = tableOffset; off < tableEnd; off += 2) {
+    LongPtr lp = DynamicPtr_decode_long(vm, LongPtr_read2_aligned(LongPtr_add(lpBytecode, off)));
+    uint16_t header = readAllocationHeaderWord_long(lp);
+    if (vm_getAllocationSizeExcludingHeaderFromHeaderWord(header) == want &&
+        memcmp_long(lp, LongPtr_new((void *)s), (size_t)size) == 0) {
+      return false;
+    }
+  }
+  for (Value cell = getBuiltin(vm, BIN_INTERNED_STRINGS); cell != VM_VALUE_UNDEFINED;) {
+    TsInternedStringCell *pCell = ShortPtr_decode(vm, cell);
+    const char *str = ShortPtr_decode(vm, pCell->str);
+    if (vm_getAllocationSize((void *)str) == want && memcmp(str, s, (size_t)size) == 0) return false;
+    cell = pCell->spNext;
+  }
+  return true;
+}
+
 int32_t mvr_get(mvr_vm *v, uint32_t obj) {
   Value target;
   if (!handle_get(v, obj, &target)) return MVR_E_INVALID_HANDLE;
   ENTER(v);
   Value *pObj = &v->temp[0]._value, *pKey = &v->temp[1]._value, *pOut = &v->temp[2]._value;
   *pObj = target;
-  int32_t err = read_value(v, 1, pKey);
-  if (!err) err = getProperty(v->vm, pObj, pKey, pOut);
+  int32_t err = 0;
+  if (key_names_nothing(v, 1)) {
+    *pOut = VM_VALUE_UNDEFINED;
+  } else {
+    err = read_value(v, 1, pKey);
+    if (!err) err = getProperty(v->vm, pObj, pKey, pOut);
+  }
   v->dataUsed = 0;
   if (!err) err = write_value(v, 0, *pOut);
   *pObj = *pKey = *pOut = VM_VALUE_UNDEFINED;
@@ -664,10 +710,11 @@ int32_t mvr_delete(mvr_vm *v, uint32_t obj) {
   mvm_VM *vm = v->vm;
   Value *pKey = &v->temp[1]._value;
   Value list;
-  err = read_value(v, 1, pKey);
-  if (!err) err = toPropertyName(vm, pKey);
+  bool nothing = key_names_nothing(v, 1); /* no such property anywhere */
+  if (!nothing) err = read_value(v, 1, pKey);
+  if (!err && !nothing) err = toPropertyName(vm, pKey);
   if (!err && !property_list(vm, target, &list)) err = MVM_E_TYPE_ERROR;
-  if (!err) {
+  if (!err && !nothing) {
     /* Find the property and the last property of the object. */
     Value *found = NULL, *last = NULL, *lastSegment = NULL;
     for (Value seg = list; seg != VM_VALUE_NULL;) {

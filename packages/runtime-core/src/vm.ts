@@ -645,7 +645,10 @@ export class MicroviumVM extends Lifetime {
 
   #writeKey(i: number, key: string, isArray: boolean): number {
     this.#refresh();
-    if (!isArray || !isArrayIndex(key)) return this.#writeString(i, key, DATA_OFFSET);
+    // The engine keys integer-like properties by number, on objects as on
+    // arrays (a string key "2" is a type error there), so send them as one.
+    void isArray;
+    if (!isArrayIndex(key)) return this.#writeString(i, key, DATA_OFFSET);
     this.#setSlot(i, Tag.Int32, 0, Number(key));
     return DATA_OFFSET;
   }

@@ -38,13 +38,30 @@ export interface HostRun {
 }
 
 let counter = 0;
-/** Builds mvp-run against `engine` and runs `source`'s export 0 on it. */
-export function runGuest(source: string, opts: { engine?: string; sanitize?: string; cc?: string } = {}): HostRun {
+export interface RunOptions {
+  engine?: string;
+  sanitize?: string;
+  cc?: string;
+  /** Extra -D definitions, e.g. MVP_SAFE_MODE=0. */
+  defines?: string[];
+  /** mvp-run's steps: export IDs, or `snapshot` (default: export 0). */
+  steps?: string[];
+}
+
+/** Builds mvp-run against `engine` and runs `source`'s export 0 (or `steps`) on it. */
+export function runGuest(source: string, opts: RunOptions = {}): HostRun {
   const name = `mvp-run-${counter++}`;
-  const host = buildHost({ name, engine: opts.engine ?? engineDir, sanitize: opts.sanitize, cc: opts.cc, force: true });
+  const host = buildHost({
+    name,
+    engine: opts.engine ?? engineDir,
+    sanitize: opts.sanitize,
+    cc: opts.cc,
+    defines: opts.defines ?? [],
+    force: true,
+  });
   const snapshot = join(work, `${name}.mvm-bc`);
   writeFileSync(snapshot, compileGuest(source).bytes);
-  const r = spawnSync(host, [snapshot], { encoding: 'utf8' });
+  const r = spawnSync(host, [snapshot, ...(opts.steps ?? [])], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -487,6 +487,7 @@ int main(int argc, char **argv) {
       }
     } else if (strcmp(line, "snapshot") == 0) {
       size_t snap_size;
+      mvm_runGC(vm, false); /* FORMAT.md: the capture holds no garbage */
       void *snap = mvm_createSnapshot(vm, &snap_size);
       if (!snap) die("mvm_createSnapshot failed");
       char path[4096];
