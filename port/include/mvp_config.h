@@ -17,7 +17,7 @@
 
 /* Guest heap limit in bytes (MVM_MAX_HEAP_SIZE). The engine compacts by copying,
    so during a collection the page holds up to twice the live heap. */
-#define MVP_MAX_HEAP_SIZE 0x7000
+#define MVP_MAX_HEAP_SIZE 0x6000
 
 /* Guest stack in bytes (MVM_STACK_SIZE): bounds recursion depth. */
 #define MVP_STACK_SIZE 0x1000

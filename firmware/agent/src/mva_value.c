@@ -164,9 +164,11 @@ static void encode(VM *vm, Value v, mva_sink *sink, int depth) {
     }
     case TC_REF_PROPERTY_LIST: {
       LongPtr lpObj = DynamicPtr_decode_long(vm, v);
-      /* Plain objects (literals, and the ones built from arguments) have no
-         prototype; class instances and promises have one. */
-      if (READ_FIELD_2(lpObj, TsPropertyList, dpProto) != VM_VALUE_NULL) {
+      /* Object literals and class instances encode by their own fields
+         (tests/shared/FORMAT.md); a promise, whose prototype is the
+         engine's promise prototype, encodes as `object`. */
+      Value proto = READ_FIELD_2(lpObj, TsPropertyList, dpProto);
+      if (proto != VM_VALUE_NULL && proto == getBuiltin(vm, BIN_PROMISE_PROTOTYPE)) {
         put(sink, "object");
         return;
       }

@@ -835,6 +835,9 @@ export class MicroviumVM extends Lifetime {
 
   /** Reads slot `i` as a host value. */
   #readSlot(i: number): unknown {
+    // Any engine call may have grown the backend's memory (WASM detaches the
+    // old buffer), so check the views before every read.
+    this.#refresh();
     const p = this.#slot4 + 4 * i;
     const i32 = this.#i32;
     switch (i32[p]) {

@@ -1,8 +1,9 @@
 /*---
 description: >-
-  growing a live structure past the heap limit stops the VM with a fatal error
-  (the page allocator or the heap limit, whichever comes first); the steps
-  after it are skipped (Microvium-specific)
+  growing a live structure past the heap limit (MVP_MAX_HEAP_SIZE) stops the
+  VM with MVM_E_OUT_OF_MEMORY at the same point on every target, never with
+  a page-allocator failure; the steps after it are skipped
+  (Microvium-specific)
 tags: [oom, limits, fatal]
 oracle: none
 steps:
