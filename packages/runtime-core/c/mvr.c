@@ -69,6 +69,11 @@ struct mvr_vm {
   void *page;
   uint8_t *snapshot;
   mvr_frame *frame;
+  uint32_t nesting; /* mvr_call levels in progress (host -> guest -> host -> ...) */
+  /* Arguments of the call being made. The engine pushes them onto the guest
+     stack before any guest code runs, so nested calls can reuse the array,
+     and it does not weigh on the native stack at every nesting level. */
+  Value callArgs[MVR_MAX_ARGS];
   /* Handle table: chunks of engine handles, each registered once with the
      engine (so the GC updates them) and recycled through `freeList`. A free
      handle holds `undefined`. */
@@ -460,7 +465,7 @@ static mvm_TeError construct(mvr_vm *v, Value *pClass, Value *out, uint8_t argc)
   Value func = READ_FIELD_2(DynamicPtr_decode_long(vm, *pClass), TsClass, constructorFunc);
   /* The arguments are read from their roots only now: allocating above may
      have moved them. */
-  Value args[MVR_MAX_ARGS];
+  Value *args = v->callArgs;
   for (uint8_t i = 0; i < argc; i++) args[i] = v->args[i + 1]._value;
   err = mvm_callEx(vm, func, *pThis, out, args, argc);
   if (err == MVM_E_SUCCESS) *out = *pThis;
@@ -470,12 +475,18 @@ static mvm_TeError construct(mvr_vm *v, Value *pClass, Value *out, uint8_t argc)
 
 int32_t mvr_call(mvr_vm *v, uint32_t fn, uint32_t argc, uint32_t flags) {
   if (argc > MVR_MAX_ARGS) return MVR_E_TOO_MANY_ARGUMENTS;
+  /* Every level of host -> guest -> host -> guest nesting takes native (C)
+     stack, of which a WASM instance has little; a fixed limit, the same on
+     every target, stops deep reentrancy with the engine's own error before
+     any target runs out. */
+  if (v->nesting >= MVR_MAX_NESTING) return MVM_E_STACK_OVERFLOW;
   Value func;
   if (!handle_get(v, fn, &func)) return MVR_E_INVALID_HANDLE;
   int32_t err = 0;
   ENTER(v);
+  v->nesting++;
   mvm_VM *vm = v->vm;
-  Value args[MVR_MAX_ARGS];
+  Value *args = v->callArgs;
   uint32_t i;
   for (i = (flags & 1) ? 0 : 1; i <= argc && !err; i++) err = read_value(v, i, &v->args[i]._value);
   if (!err) {
@@ -498,6 +509,7 @@ int32_t mvr_call(mvr_vm *v, uint32_t fn, uint32_t argc, uint32_t flags) {
     }
   }
   for (i = 0; i <= argc; i++) v->args[i]._value = VM_VALUE_UNDEFINED;
+  v->nesting--;
   LEAVE();
   return err;
 }

@@ -61,6 +61,9 @@ extern "C" {
 #define MVR_DATA_SIZE 16384
 #define MVR_SCRATCH_SIZE (MVR_DATA_OFFSET + MVR_DATA_SIZE)
 #define MVR_MAX_ARGS 255
+/* Nested mvr_call levels (a host function calling back into the guest, and
+   so on) before mvr_call refuses with MVM_E_STACK_OVERFLOW. */
+#define MVR_MAX_NESTING 64
 
 /* Slot tags. Values both ways: */
 #define MVR_T_UNDEFINED 0

@@ -44,6 +44,8 @@ export const ErrorCode = {
   MISSING_IMPORTS: 1102,
   NOT_READY: 1103,
   ABI_MISMATCH: 1104,
+  /** The engine's code faulted (a WebAssembly trap: out-of-bounds access, stack exhaustion). */
+  TRAP: 1105,
 } as const;
 
 const runtimeCodes: Record<number, string> = Object.fromEntries(
@@ -62,6 +64,7 @@ const messages: Record<string, string> = {
   MVR_E_STRING_TOO_LONG: 'a string is longer than the engine allows (4094 UTF-8 bytes)',
   MVR_E_DISPOSED: 'the VM has been disposed',
   MVR_E_VM_DEAD: 'the VM was stopped by a fatal engine error and cannot be used',
+  MVR_E_TRAP: 'the engine faulted (a corrupt snapshot or an engine bug); the VM was stopped',
 };
 
 /** The name of an error code, e.g. 12 -> 'MVM_E_TYPE_ERROR'. */

@@ -94,6 +94,12 @@ export interface EngineHooks {
 }
 
 /**
+ * Runtime-side fatal codes a backend may pass to {@link EngineHooks.fatal}
+ * besides the engine's own: the engine faulted (ErrorCode.TRAP in errors.ts).
+ */
+export const FATAL_TRAP = 1105;
+
+/**
  * One VM in a backend: the mvr_* functions bound to that VM. Return values
  * follow c/mvr.h (error codes, handle ids, negative errors).
  */

@@ -166,6 +166,16 @@ export function runApiSuite(label: string, loadRuntime: () => Promise<RuntimeUnd
       expect(printed).toEqual(['len 3']);
     });
 
+    it('stops deep reentrancy at the same depth on every runtime, with the VM still usable', async () => {
+      const vm = await restore();
+      // 63 nested host -> guest calls below the top-level one: the limit (mvr.h MVR_MAX_NESTING = 64).
+      expect(vm.exports[29](63)).toBe(63);
+      expect(() => vm.exports[29](64)).toThrow(expect.objectContaining({ codeName: 'MVM_E_STACK_OVERFLOW', fatal: false }));
+      expect(() => vm.exports[29](5000)).toThrow(expect.objectContaining({ codeName: 'MVM_E_STACK_OVERFLOW' }));
+      expect(vm.alive).toBe(true);
+      expect(vm.exports[1](40, 2)).toBe(42);
+    });
+
     it('keeps VMs independent', async () => {
       const a = await restore();
       const b = await restore();

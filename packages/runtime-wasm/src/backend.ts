@@ -109,7 +109,7 @@ export class WasmBackend implements EngineBackend {
         host_breakpoint: (_v: number, address: number) => router.hooks.breakpoint(address),
       },
     });
-    const x = instance.exports as unknown as MvrExports;
+    const x = guardTraps(instance.exports as unknown as MvrExports, router);
     if (x.mvr_abi_version() !== ffi.MVR_ABI_VERSION) {
       throw new MicroviumError(ErrorCode.ABI_MISMATCH, `microvium.wasm has ABI ${x.mvr_abi_version()}, expected ${ffi.MVR_ABI_VERSION}`);
     }
@@ -124,8 +124,40 @@ export class WasmBackend implements EngineBackend {
   readonly #pool: Pooled[] = [];
 }
 
-interface Router {
+export interface Router {
   hooks: EngineHooks;
+}
+
+/**
+ * The exports with every function wrapped so that a WebAssembly trap (an
+ * out-of-bounds access after a corrupt snapshot got past the checks, C stack
+ * exhaustion) becomes the VM's fatal error, like MVM_FATAL_ERROR: the VM is
+ * stopped and discarded (its instance is never pooled again), the error is a
+ * MicroviumError with `fatal: true`, and other VMs are unaffected. Our own
+ * `fatal` import throws a MicroviumError through the same frames; that one
+ * passes unchanged. Four parameters cover every export (extra arguments are
+ * ignored by WebAssembly).
+ */
+export function guardTraps(x: MvrExports, router: Router): MvrExports {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(x)) {
+    if (typeof value !== 'function') {
+      guarded[name] = value;
+      continue;
+    }
+    const f = value as (a?: number, b?: number, c?: number, d?: number) => number;
+    guarded[name] = (a?: number, b?: number, c?: number, d?: number) => {
+      try {
+        return f(a, b, c, d);
+      } catch (error) {
+        if (error instanceof MicroviumError) throw error;
+        const fatal = router.hooks.fatal(ffi.FATAL_TRAP);
+        (fatal as Error & { cause?: unknown }).cause = error;
+        throw fatal;
+      }
+    };
+  }
+  return guarded as unknown as MvrExports;
 }
 interface Pooled {
   x: MvrExports;
