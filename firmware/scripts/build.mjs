@@ -77,18 +77,19 @@ if (!argv.includes('--native')) {
   // two projects in parallel.
   const coreDir = join(firmwareDir, '.pio-core', chosen.join('+'));
   rmSync(coreDir, { recursive: true, force: true });
-  const rows = [];
   for (const project of chosen) {
     const t0 = Date.now();
     runPio(project, offlineEnvs[project], coreDir);
     console.log(`pio run ${project}: ${offlineEnvs[project].join(', ')} built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    for (const env of offlineEnvs[project]) rows.push(sizes(project, env));
+    const rows = offlineEnvs[project].map((env) => sizes(project, env));
+    const table = [
+      '| environment | flash (bytes) | RAM without the VM page (bytes) | VM page (bytes) |',
+      '|---|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.env} | ${r.flash} | ${r.ram} | ${r.page} |`),
+    ].join('\n');
+    console.log(`\n${table}\n`);
+    // One file per project: turbo builds the projects in parallel.
+    writeFileSync(join(firmwareDir, project, '.pio-sizes.md'), `${table}\n`);
+    writeFileSync(join(firmwareDir, project, '.pio-sizes.json'), `${JSON.stringify(rows, null, 2)}\n`);
   }
-  const table = [
-    '| environment | flash (bytes) | RAM without the VM page (bytes) | VM page (bytes) |',
-    '|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.env} | ${r.flash} | ${r.ram} | ${r.page} |`),
-  ].join('\n');
-  console.log(`\n${table}\n`);
-  writeFileSync(join(firmwareDir, '.pio-sizes.md'), `${table}\n`);
 }

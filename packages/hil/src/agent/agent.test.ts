@@ -1,10 +1,13 @@
 // The agent protocol end to end against the native agent (the same C agent
-// as on the boards, on stdio): shared-suite transcripts and the fault paths.
+// as on the boards, on stdio): the board conformance suite (shared-suite
+// transcripts, gas, a corrupted chunk) and the fault paths only a host
+// process can stage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNativeAgent } from './native-agent.js';
-import { boardTarget, type BoardTarget } from './board-target.js';
+import { boardTarget, nativeAgentTarget, type BoardTarget } from './board-target.js';
+import { describeBoard } from './board-conformance.js';
 import { stdioTransport } from './stdio-transport.js';
-import { bigGuest, faultyTransport, loopGuest, snapshotOf, suiteCases } from './testing.js';
+import { bigGuest, faultyTransport, loopGuest } from './testing.js';
 import { frameCommand } from './protocol.js';
 
 let binary: string;
@@ -12,33 +15,14 @@ beforeAll(() => {
   binary = buildNativeAgent();
 });
 
-describe('native agent', () => {
+describeBoard('native agent', async () => nativeAgentTarget(binary), { stride: 1, boardKind: 'native', faults: true });
+
+describe('native agent, more', () => {
   let target: BoardTarget;
   beforeAll(() => {
     target = boardTarget({ name: 'agent-native', transport: stdioTransport({ binary }) });
   });
   afterAll(() => target.close());
-
-  const cases = suiteCases();
-  it.each(cases.map((c) => [c.id, c] as const))('%s matches its expected transcript', async (_id, c) => {
-    const result = await target.run(snapshotOf(c), c.steps);
-    expect(result.transcript).toEqual(c.expected);
-  });
-
-  it('announces itself', async () => {
-    await target.run(loopGuest(), []);
-    const b = target.client.banner!;
-    expect(b).toMatchObject({ protocol: 1, board: 'native', float: true, pageSize: 65536 });
-  });
-
-  it('stops an infinite loop with the gas counter and goes on', async () => {
-    const r = await target.run(loopGuest(), [
-      { kind: 'gas', limit: 100000 },
-      { kind: 'call', exportId: 0, args: [] },
-      { kind: 'call', exportId: 1, args: [] },
-    ]);
-    expect(r.transcript).toEqual(['error MVM_E_INSTRUCTION_COUNT_REACHED', 'return 42']);
-  });
 
   it('stops an infinite loop with the default limit set from the host', async () => {
     const t = boardTarget({ name: 'limited', transport: stdioTransport({ binary }), defaultGas: 50000 });
@@ -59,28 +43,6 @@ describe('native agent', () => {
 });
 
 describe('faults', () => {
-  it('rejects a chunk corrupted on the line and takes it again', async () => {
-    let corrupted = 0;
-    const transport = faultyTransport(stdioTransport({ binary }), (_n, line) => {
-      if (corrupted < 2 && / CHUNK 512 /.test(line.toString('latin1'))) {
-        corrupted++;
-        const copy = Buffer.from(line);
-        copy[copy.length - 20] ^= 0x04; // a payload byte: the line CRC fails
-        return copy;
-      }
-      return line;
-    });
-    const t = boardTarget({ name: 'faulty', transport });
-    try {
-      const r = await t.run(bigGuest(), [{ kind: 'call', exportId: 3, args: [] }]);
-      expect(r.transcript).toEqual(['return "value number 3 9"']);
-      expect(t.client.counters.naks).toBe(2);
-      expect(t.client.counters.resends).toBe(2);
-    } finally {
-      await t.close();
-    }
-  });
-
   it('rejects an image whose whole-snapshot CRC fails and uploads it again', async () => {
     let done = false;
     const transport = faultyTransport(stdioTransport({ binary }), (_n, line) => {
@@ -91,7 +53,7 @@ describe('faults', () => {
         // Change one data byte and frame the line again: it passes the line
         // CRC, so only the image CRC can catch it.
         const data = Buffer.from(m[2]!, 'base64');
-        data[40] ^= 0xff;
+        data[40]! ^= 0xff;
         return frameCommand(Number(m[1]), 'CHUNK', `0 ${data.toString('base64')}`);
       }
       return line;

@@ -22,10 +22,10 @@ export function loopGuest(): Uint8Array {
   return compileCached('agent/loop', `vmExport(0, () => { let i = 0; while (true) { i++; } });\nvmExport(1, () => 42);`);
 }
 
-/** A guest large enough for many chunks. */
-export function bigGuest(): Uint8Array {
+/** A guest large enough for many chunks; another `variant` is another image (a board holding one must upload the other). */
+export function bigGuest(variant = 0): Uint8Array {
   const body = Array.from({ length: 150 }, (_, i) => `vmExport(${i}, () => 'value number ${i} ' + ${i} * 3);`).join('\n');
-  return compileCached('agent/big', body);
+  return compileCached(`agent/big-${variant}`, `${body}\nvmExport(150, () => ${variant});`);
 }
 
 /**
