@@ -127,6 +127,25 @@ const defects: Defect[] = [
         return a[k] + o[k];
       });`,
   },
+  {
+    patch: '0008-gc-bounded-first-bucket.patch',
+    // A guest that grows its heap until it stops must stop at the heap limit
+    // (MVM_E_OUT_OF_MEMORY, 33), not earlier because a collection found no
+    // contiguous block in the page (MVM_E_MALLOC_FAIL, 2).
+    guest: `
+      const live = [];
+      vmExport(0, () => {
+        for (let c = 0; c < 1000; c++) {
+          const chunk = [];
+          for (let i = 0; i < 100; i++) chunk.push([c, i]);
+          live.push(chunk);
+        }
+      });`,
+    check(engine) {
+      const run = runGuest(this.guest, { engine });
+      return run.stdout === 'fatal 33\n' ? undefined : `expected fatal 33 (out of memory), got ${JSON.stringify(run)}`;
+    },
+  },
 ];
 
 describe('engine patches', () => {
