@@ -84,6 +84,15 @@ void *mvp_page_malloc(void *page, size_t size);
 /* Free an allocation (NULL is ignored). The page is found from the pointer,
    because the engine's last free can arrive without its context. */
 void mvp_page_free(void *ptr);
+/* Lets an allocation that `page` cannot hold come from `alloc` instead, until
+   called again with NULL. For what the engine allocates only to hand to the
+   host, such as mvm_createSnapshot's result, which need not live in the page:
+   a host sets it around that call, so a snapshot of a nearly full heap does
+   not fail for want of a contiguous block. The host frees such a block with
+   its own allocator (see mvp_page_contains); mvp_page_free ignores it. */
+void mvp_page_set_spill(void *page, void *(*alloc)(size_t size));
+/* Whether `ptr` points into `page`'s blocks (else it was spilled). */
+int mvp_page_contains(const void *page, const void *ptr);
 /* Usage figures for `page`. */
 void mvp_page_get_stats(const void *page, mvp_page_stats *out);
 /* Checks the page's bookkeeping; returns 0 if consistent (for tests). */

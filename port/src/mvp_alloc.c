@@ -25,11 +25,11 @@
  * Layout of a page (all offsets are from the page base, all fields are
  * uint16_t, so the layout is the same on every target):
  *
- *   0x0000..0x0003  never touched: on WASM the page is at address 0, so the
+ *   0x0000..0x0007  never touched: on WASM the page is at address 0, so the
  *                   allocator never forms (let alone dereferences) a null
  *                   pointer
- *   0x0004..0x002B  page header (struct page_hdr)
- *   0x002C..0xFFFB  blocks, tiling this range exactly
+ *   0x0008..0x003B  page header (struct page_hdr)
+ *   0x003C..0xFFFB  blocks, tiling this range exactly
  *   0xFFFC..0xFFFF  unused (keeps every block a multiple of 8 bytes)
  *
  * Every block is a multiple of 8 bytes, starts 4 bytes past an 8-byte
@@ -56,15 +56,15 @@
  * only on the page's contents, never on pointer values or list order, so the
  * same sequence of calls gives the same offsets on every target.
  *
- * Overhead: 48 bytes per page, 4 bytes per allocation plus rounding of the
+ * Overhead: 64 bytes per page, 4 bytes per allocation plus rounding of the
  * block up to a multiple of 8 (minimum block 8 bytes).
  */
 
 #define PAGE_SIZE ((uint32_t)MVP_PAGE_SIZE)
 #define PAGE_MASK ((uintptr_t)(MVP_PAGE_SIZE - 1))
 
-#define HDR_OFF 4u            /* page header offset */
-#define FIRST_BLOCK 44u       /* offset of the first block */
+#define HDR_OFF 8u            /* page header offset (8-aligned: it holds a pointer) */
+#define FIRST_BLOCK 60u       /* offset of the first block */
 #define BLOCK_HDR 4u          /* per-block header */
 #define MIN_BLOCK 8u          /* header + two free-list links */
 #define USED_BIT 1u
@@ -72,8 +72,8 @@
 #define NBINS 13u
 #define MAGIC 0x4D50u         /* "MP" */
 #define ARENA_END (PAGE_SIZE - 4u)              /* blocks tile FIRST_BLOCK..ARENA_END */
-#define ARENA (ARENA_END - FIRST_BLOCK)          /* 65488 bytes of blocks */
-#define MAX_PAYLOAD (ARENA - BLOCK_HDR)          /* 65484: one block */
+#define ARENA (ARENA_END - FIRST_BLOCK)          /* 65472 bytes of blocks */
+#define MAX_PAYLOAD (ARENA - BLOCK_HDR)          /* 65468: one block */
 #define MAX_BLOCKS (ARENA / MIN_BLOCK)
 
 typedef struct page_hdr {
@@ -84,11 +84,15 @@ typedef struct page_hdr {
   uint16_t rejected;      /* frees refused (foreign pointer, double free) */
   uint16_t binmap;        /* bit b set <=> bins[b] non-empty */
   uint16_t bins[NBINS];   /* first free block of each size class, 0: none */
+  /* Where an allocation the page cannot hold goes instead, while a host
+     allows it (mvp_page_set_spill); NULL: nowhere, it fails. */
+  void *(*spill)(size_t size);
 } page_hdr;
 
 /* C99 compile-time checks: the header must fit between HDR_OFF and
    FIRST_BLOCK, and the largest block size must fit in 16 bits. */
 typedef char mvp_alloc_check_hdr[(HDR_OFF + sizeof(page_hdr) <= FIRST_BLOCK) ? 1 : -1];
+typedef char mvp_alloc_check_hdr_align[(HDR_OFF % sizeof(void *) == 0) ? 1 : -1];
 typedef char mvp_alloc_check_arena[(ARENA <= 0xFFFCu) ? 1 : -1];
 typedef char mvp_alloc_check_page[(MVP_PAGE_SIZE == 0x10000) ? 1 : -1];
 
@@ -222,6 +226,7 @@ void mvp_page_init(void *page) {
   h->rejected = 0;
   h->binmap = 0;
   for (i = 0; i < NBINS; i++) h->bins[i] = 0;
+  h->spill = NULL;
   b_set(base, FIRST_BLOCK, ARENA, 0);
   list_insert(base, h, FIRST_BLOCK);
 }
@@ -238,7 +243,7 @@ void *mvp_page_malloc(void *page, size_t size) {
 
   large = need > MVP_ALLOC_LARGE;
   b = pick(base, h, need, large ? MVP_ALLOC_LARGE_PICK : MVP_ALLOC_SMALL_PICK);
-  if (!b) return NULL;
+  if (!b) return h->spill ? h->spill(size) : NULL;
 
   /* The block must be sane before it is carved up; if the page has been
      overwritten, fail this allocation rather than make matters worse. */
@@ -329,6 +334,16 @@ void mvp_page_free(void *ptr) {
   b_set(base, b, size, b_prev(base, b));
   if (b + size < ARENA_END) b_set_prev(base, b + size, b);
   list_insert(base, h, b);
+}
+
+void mvp_page_set_spill(void *page, void *(*alloc)(size_t size)) {
+  page_hdr *h = hdr((base_t)page);
+  if (h->magic == MAGIC) h->spill = alloc;
+}
+
+int mvp_page_contains(const void *page, const void *ptr) {
+  uintptr_t p = (uintptr_t)ptr, b = (uintptr_t)page;
+  return p >= b + FIRST_BLOCK && p < b + ARENA_END;
 }
 
 void mvp_page_get_stats(const void *page, mvp_page_stats *out) {

@@ -14,7 +14,7 @@
  *
  * Pages come from aligned_alloc(0x10000, 0x10000), as on the native targets.
  * The tests treat the allocator as a black box except for the documented
- * overhead: a 44-byte page header, 4 unused bytes at the page end, a 4-byte
+ * overhead: a 60-byte page header, 4 unused bytes at the page end, a 4-byte
  * header per allocation, and block sizes that are the request plus 4 rounded
  * up to a multiple of 8 (minimum 8), so every payload is 8-byte aligned.
  */
@@ -29,7 +29,8 @@
 #include "mvp.h"
 
 #define PAGE 0x10000u
-#define ARENA (PAGE - 44u - 4u)      /* bytes of blocks in a page */
+#define FIRST 60u                   /* offset of the first block */
+#define ARENA (PAGE - FIRST - 4u)    /* bytes of blocks in a page */
 #define CAPACITY (ARENA - 4u)        /* largest single allocation */
 
 static int failures = 0;
@@ -151,7 +152,7 @@ static void test_stats(void) {
     CHECK(s.allocations == i + 1);
     CHECK(s.peak_used == used);
     /* Allocations from an empty page are packed from the bottom up. */
-    CHECK(off_of(page, ptrs[i]) == 44u + 4u + used - block);
+    CHECK(off_of(page, ptrs[i]) == FIRST + 4u + used - block);
     CHECK(s.largest_free == ARENA - used - 4u);
     CHECK(mvp_page_check(page) == 0);
   }
@@ -287,7 +288,7 @@ static void test_fragmentation(void) {
   /* A hole takes exactly its size, and is reused (best fit, lowest first). */
   {
     void *h = mvp_page_malloc(page, 500);
-    CHECK(h != NULL && off_of(page, h) == 44u + 4u);
+    CHECK(h != NULL && off_of(page, h) == FIRST + 4u);
     mvp_page_free(h);
   }
   /* Free the big blocks 1, 3, 5: holes 0..6 merge into one run of
@@ -300,7 +301,7 @@ static void test_fragmentation(void) {
   run = 4u * 504u + 3u * 1008u;
   CHECK(stats(page).largest_free == run - 4u);
   q = mvp_page_malloc(page, run - 4u);
-  CHECK(q != NULL && off_of(page, q) == 44u + 4u);
+  CHECK(q != NULL && off_of(page, q) == FIRST + 4u);
   CHECK(mvp_page_check(page) == 0);
   mvp_page_free(q);
   /* Alternating alloc/free of two sizes coalesces back to one block. */
@@ -389,6 +390,49 @@ static void test_bad_frees(void) {
     CHECK(mvp_page_check(other) == 1);
     free(other);
   }
+  free(page);
+}
+
+/* While a host allows it, an allocation the page cannot hold comes from the
+   host's allocator; the page's bookkeeping is untouched, and without the
+   allowance the same request fails. */
+static int spilled_calls;
+static void *spill_alloc(size_t size) {
+  spilled_calls++;
+  return malloc(size);
+}
+
+static void test_spill(void) {
+  void *page = new_page();
+  void *fill = mvp_page_malloc(page, CAPACITY - 1000);
+  mvp_page_stats before;
+  void *p;
+  CHECK(fill != NULL);
+  before = stats(page);
+  CHECK(mvp_page_malloc(page, 2000) == NULL);
+  mvp_page_set_spill(page, spill_alloc);
+  p = mvp_page_malloc(page, 2000);
+  CHECK(p != NULL && spilled_calls == 1);
+  CHECK(!mvp_page_contains(page, p));
+  CHECK(mvp_page_contains(page, fill));
+  memset(p, 0x33, 2000);
+  /* What still fits is taken from the page as usual. */
+  {
+    void *small = mvp_page_malloc(page, 100);
+    CHECK(small != NULL && mvp_page_contains(page, small) && spilled_calls == 1);
+    mvp_page_free(small);
+  }
+  mvp_page_set_spill(page, NULL);
+  CHECK(mvp_page_malloc(page, 2000) == NULL);
+  {
+    mvp_page_stats after = stats(page);
+    CHECK(after.used == before.used && after.free == before.free && after.allocations == before.allocations &&
+          after.largest_free == before.largest_free);
+  }
+  CHECK(mvp_page_check(page) == 0);
+  free(p);
+  mvp_page_free(fill);
+  check_empty(page);
   free(page);
 }
 
@@ -497,7 +541,7 @@ static size_t random_size(void) {
    [header, end of requested bytes). */
 static uint32_t longest_unowned_run(void) {
   uint32_t i, run = 0, best = 0;
-  for (i = 44; i < PAGE - 4u; i++) {
+  for (i = FIRST; i < PAGE - 4u; i++) {
     if (owner[i]) {
       run = 0;
     } else if (++run > best) {
@@ -637,6 +681,7 @@ int main(int argc, char **argv) {
   uint32_t seed = argc > 2 ? (uint32_t)strtoul(argv[2], NULL, 0) : 1u;
 
   test_empty_capacity();
+  test_spill();
   test_stats();
   test_full_page();
   test_fragmentation();

@@ -909,18 +909,25 @@ int32_t mvr_promise_state(mvr_vm *v, uint32_t h) {
 
 /* ---- Snapshots, GC, stats, gas, debugging -------------------------------- */
 
+static void *snapshot_spill(size_t size) { return MVR_MALLOC(size); }
+
 uint8_t *mvr_snapshot(mvr_vm *v, uint32_t *out_size) {
   size_t size = 0;
   ENTER(v);
+  /* The snapshot is the host's, not the VM's: when the page has no single
+     block left for it (a heap near its limit), it may come from the host. */
+  mvp_page_set_spill(v->page, snapshot_spill);
   uint8_t *p = mvm_createSnapshot(v->vm, &size);
+  mvp_page_set_spill(v->page, NULL);
   LEAVE();
   *out_size = (uint32_t)size;
   return p;
 }
 
 void mvr_snapshot_free(mvr_vm *v, uint8_t *snapshot) {
-  (void)v;
-  mvp_page_free(snapshot);
+  if (!snapshot) return;
+  if (mvp_page_contains(v->page, snapshot)) mvp_page_free(snapshot);
+  else MVR_FREE(snapshot);
 }
 
 void mvr_run_gc(mvr_vm *v, uint32_t squeeze) {
