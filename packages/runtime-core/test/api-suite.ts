@@ -432,6 +432,20 @@ export function runApiSuite(label: string, loadRuntime: () => Promise<RuntimeUnd
       expect(again.exports[31]()).toBe(2);
     });
 
+    it('snapshots a heap filled close to its limit, and the snapshot restores the same state', async () => {
+      const source = `const live = [];
+vmExport(1, (n) => { for (let c = 0; c < n; c++) live.push('s' + c + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'); });
+vmExport(2, () => live[live.length - 1]);`;
+      const vm = await restore(compileGuest(source).bytes);
+      vm.exports[1](355); // about 23 KiB of live strings: the heap limit is 24 KiB
+      vm.runGC();
+      expect(vm.getMemoryStats().virtualHeapUsed).toBeGreaterThan(22_000);
+      const snap = vm.createSnapshot();
+      const again = await restore(snap);
+      expect(again.exports[2]()).toBe(vm.exports[2]());
+      expect(again.createSnapshot()).toEqual(snap);
+    });
+
     it('runs the GC and reports memory', async () => {
       const vm = await restore();
       vm.exports[9](2000);
