@@ -3,7 +3,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCaseMeta, type GuestCase } from './format.js';
+import { CaseFormatError, parseCaseMeta, type GuestCase } from './format.js';
 
 /** The package's own `cases/` directory (from `src/` and from `dist/`). */
 export { defaultCasesDir } from './paths.js';
@@ -31,10 +31,19 @@ export function loadCases(dir: string = defaultCasesDir, options: LoadOptions = 
 }
 
 export function loadCase(dir: string, id: string): GuestCase {
-  const source = readFileSync(join(dir, `${id}.js`), 'utf8');
+  const file = join(dir, `${id}.js`);
+  const source = readFileSync(file, 'utf8');
   const expectedPath = join(dir, `${id}.expected`);
   const expected = existsSync(expectedPath) ? parseTranscript(readFileSync(expectedPath, 'utf8')) : undefined;
-  return { id, source, expected, ...parseCaseMeta(id, source) };
+  let meta;
+  try {
+    meta = parseCaseMeta(id, source);
+  } catch (error) {
+    // Name the file, so a bad case in a large suite is found at once.
+    if (error instanceof CaseFormatError) throw new CaseFormatError(id, error.reason, file);
+    throw error;
+  }
+  return { id, source, expected, ...meta };
 }
 
 function matches(id: string, filter: string | RegExp | undefined): boolean {

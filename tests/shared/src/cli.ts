@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node tests/shared/dist/cli.js [--targets a,b] [--filter pattern] [--update-expected] [--json FILE]
+ * node tests/shared/dist/cli.js [--targets a,b] [--filter pattern] [--cases DIR] [--update-expected] [--json FILE]
  *
  * Runs the shared suite on every available target (or the named ones) and
  * prints the matrix and a diff for every difference.

@@ -37,15 +37,18 @@ export interface GuestCase extends CaseMeta {
   expected: string[] | undefined;
 }
 
-/** Thrown for a malformed case file, naming the case. */
+/** Thrown for a malformed case file, naming the file (or, without one, the case). */
 export class CaseFormatError extends Error {
   override name = 'CaseFormatError';
   readonly code = 'MVTK_CASE_FORMAT';
   constructor(
     readonly caseId: string,
-    message: string,
+    /** What is wrong, without the file name. */
+    readonly reason: string,
+    /** The case's `.js` file, when it was read from one. */
+    readonly file?: string,
   ) {
-    super(`${caseId}: ${message}`);
+    super(`${file ?? caseId}: ${reason}`);
   }
 }
 
@@ -113,6 +116,17 @@ function checkPlain(v: unknown, where: string, bad: (why: string) => Error, dept
 export interface ValueInspector {
   /** Bytes if `value` is (a host view of) a guest Uint8Array. */
   uint8ArrayBytes?(value: unknown): Uint8Array | undefined;
+  /**
+   * Called with every object and function the encoder meets, so a runtime
+   * can release the engine handles of the guest values it read.
+   */
+  visit?(value: object): void;
+  /**
+   * An object's own keys (default `Object.keys`). A runtime reads them
+   * without property descriptors, whose values would hold engine handles
+   * nobody can release.
+   */
+  ownKeys?(value: object): string[];
 }
 
 export const MAX_ENCODING_DEPTH = 8;
@@ -130,9 +144,11 @@ export function encodeValue(value: unknown, inspect: ValueInspector = {}, depth 
     case 'string':
       return encodeString(value);
     case 'function':
+      inspect.visit?.(value);
       return 'function';
     case 'object': {
       if (value === null) return 'null';
+      inspect.visit?.(value);
       const bytes = isUint8Array(value) ? value : inspect.uint8ArrayBytes?.(value);
       if (bytes) return `Uint8Array(${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(',')})`;
       if (Array.isArray(value)) {
@@ -144,7 +160,7 @@ export function encodeValue(value: unknown, inspect: ValueInspector = {}, depth 
       if (typeof (value as { then?: unknown }).then === 'function') return 'object';
       // Any other object encodes by its own enumerable keys, whatever its
       // prototype: plain objects, class instances, runtime proxies of guest objects.
-      const parts = Object.keys(value).map(
+      const parts = (inspect.ownKeys?.(value) ?? Object.keys(value)).map(
         (k) => `${encodeString(k)}:${encodeValue((value as Record<string, unknown>)[k], inspect, depth + 1)}`,
       );
       return `{${parts.join(',')}}`;
@@ -152,6 +168,47 @@ export function encodeValue(value: unknown, inspect: ValueInspector = {}, depth 
     default:
       return 'object';
   }
+}
+
+const NOT_PLAIN: unique symbol = Symbol('not plain data');
+
+/**
+ * What the `echo` import returns for `x` (FORMAT.md), as the firmware agent
+ * computes it by encoding `x` and parsing the text back: a fresh copy of
+ * plain data (primitives, strings, arrays, objects, non-empty Uint8Arrays),
+ * or `x` itself when the encoding cannot carry it (a function or promise
+ * anywhere inside, an empty Uint8Array, nesting past the encoding's depth).
+ */
+export function echoValue(x: unknown, inspect: ValueInspector = {}): unknown {
+  const copy = plainCopy(x, 1, inspect);
+  return copy === NOT_PLAIN ? x : copy;
+}
+
+/** Plain host data for `x` at `depth` (the argument itself at 1, as the agent counts), or NOT_PLAIN. */
+function plainCopy(x: unknown, depth: number, inspect: ValueInspector): unknown {
+  if (depth > MAX_ENCODING_DEPTH) return NOT_PLAIN;
+  if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return x;
+  inspect.visit?.(x);
+  const bytes = isUint8Array(x) ? x : inspect.uint8ArrayBytes?.(x);
+  // The engine cannot make an empty Uint8Array from bytes (engine patch 0006).
+  if (bytes) return bytes.length > 0 ? new Uint8Array(bytes) : NOT_PLAIN;
+  if (typeof x === 'function' || typeof (x as { then?: unknown }).then === 'function') return NOT_PLAIN;
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < x.length; i++) {
+      const v = plainCopy(x[i], depth + 1, inspect);
+      if (v === NOT_PLAIN) return NOT_PLAIN;
+      out.push(v);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of inspect.ownKeys?.(x) ?? Object.keys(x)) {
+    const v = plainCopy((x as Record<string, unknown>)[k], depth + 1, inspect);
+    if (v === NOT_PLAIN) return NOT_PLAIN;
+    out[k] = v;
+  }
+  return out;
 }
 
 function isUint8Array(value: object): value is Uint8Array {

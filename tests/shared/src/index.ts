@@ -8,4 +8,5 @@ export * from './runner.js';
 export { formatMatrix, formatDetails } from './report.js';
 export { openTargets, targetFactories, type TargetFactory } from './targets/index.js';
 export { cHostTarget } from './targets/c-host.js';
+export { chromiumTarget, chromiumUnavailable, chromiumExecutable, type ChromiumTarget, type ChromiumTargetOptions } from './targets/chromium.js';
 export { buildSuiteHost } from './targets/c-host-build.js';

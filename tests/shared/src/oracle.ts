@@ -8,7 +8,7 @@
  * V8, so cases that use them declare `oracle: none`.
  */
 import vm from 'node:vm';
-import { encodeValue, printLine, type PlainValue, type Step } from './format.js';
+import { echoValue, encodeValue, printLine, type PlainValue, type Step } from './format.js';
 
 export function runInV8(source: string, steps: readonly Step[]): string[] {
   const transcript: string[] = [];
@@ -17,7 +17,7 @@ export function runInV8(source: string, steps: readonly Step[]): string[] {
     1: (...args: unknown[]) => {
       transcript.push(printLine(args.map((a) => String(a)).join(' ')));
     },
-    2: (x: unknown) => copyPlain(x as PlainValue),
+    2: (x: unknown) => echoValue(x),
   };
   const context = vm.createContext(
     {
@@ -53,12 +53,6 @@ export function runInV8(source: string, steps: readonly Step[]): string[] {
     transcript.push(line!);
   }
   return transcript;
-}
-
-function copyPlain(x: PlainValue): PlainValue {
-  if (Array.isArray(x)) return x.map(copyPlain);
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, copyPlain(v)]));
-  return x;
 }
 
 /** Arrays and objects built inside the context, so `instanceof` and prototypes are the guest's. */

@@ -1,11 +1,13 @@
 /**
  * The targets this machine can run, by name. Runtime-backed targets appear
- * as soon as their packages are built; boards come from packages/hil.
+ * as soon as their packages are built (wasm-chromium also needs Debian's
+ * chromium); boards come from packages/hil.
  */
 import { execFileSync } from 'node:child_process';
 import type { Target } from '../target.js';
 import { buildSuiteHost } from './c-host-build.js';
 import { cHostTarget } from './c-host.js';
+import { chromiumTarget, chromiumUnavailable } from './chromium.js';
 import { isolatedRuntimeTarget, workerScript } from './isolated.js';
 import { existsSync } from 'node:fs';
 import type { RuntimeModule } from './runtime.js';
@@ -66,6 +68,11 @@ export const targetFactories: TargetFactory[] = [
   },
   runtimeFactory('wasm-node', () => import('@mvtk/runtime-wasm')),
   runtimeFactory('native', () => import('@mvtk/runtime-node-native')),
+  {
+    name: 'wasm-chromium',
+    unavailable: chromiumUnavailable,
+    create: () => chromiumTarget(),
+  },
 ];
 
 export interface AvailableTargets {

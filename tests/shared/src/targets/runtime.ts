@@ -4,7 +4,17 @@
  * this process, values cross the runtime's marshalling layer, and return
  * values are encoded on the host with {@link encodeValue}.
  */
-import { encodeValue, errorLine, printLine, ENGINE_ERROR_NAMES, snapshotLine, type PlainValue, type Step } from '../format.js';
+import {
+  echoValue,
+  encodeValue,
+  errorLine,
+  printLine,
+  ENGINE_ERROR_NAMES,
+  snapshotLine,
+  type PlainValue,
+  type Step,
+  type ValueInspector,
+} from '../format.js';
 import { TargetInfrastructureError, type RunResult, type Target } from '../target.js';
 
 /** What the adapter needs from a runtime's VM. */
@@ -14,6 +24,8 @@ export interface RuntimeVM {
   runGC(squeeze?: boolean): void;
   getMemoryStats(): { virtualHeapUsed: number };
   stopAfterNInstructions(n: number): void;
+  /** Releases the engine handle of a guest value the host holds. */
+  release(value: unknown): void;
   dispose(): void;
   readonly alive?: boolean;
 }
@@ -44,31 +56,37 @@ function engineError(error: unknown): EngineError | undefined {
 /** A Target over a runtime module. `name` e.g. `wasm-node` or `native`. */
 export function runtimeTarget(name: string, runtime: RuntimeModule): Target {
   const GuestU8 = runtime.GuestUint8Array;
-  const inspect = {
-    uint8ArrayBytes: (v: unknown) => (GuestU8 && v instanceof GuestU8 ? v.toUint8Array() : undefined),
-  };
-
-  /** Copies a value out of the guest as plain host data (echo sends it back in as new guest values). */
-  const copyOut = (x: unknown, depth = 0): unknown => {
-    if (x === null || typeof x !== 'object' || depth > 16) return x;
-    const bytes = inspect.uint8ArrayBytes(x);
-    if (bytes) return bytes;
-    if (Array.isArray(x)) return Array.from(x, (v) => copyOut(v, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(x)) out[k] = copyOut((x as Record<string, unknown>)[k], depth + 1);
-    return out;
-  };
+  const uint8ArrayBytes = (v: unknown) => (GuestU8 && v instanceof GuestU8 ? v.toUint8Array() : undefined);
+  // Object.keys would read each property's descriptor, and a descriptor's
+  // value is a guest value whose engine handle only the host GC releases.
+  const ownKeys = (v: object) => Reflect.ownKeys(v).filter((k): k is string => typeof k === 'string');
 
   return {
     name,
     async run(snapshot: Uint8Array, steps: readonly Step[]): Promise<RunResult> {
       const transcript: string[] = [];
       const snapshots: Uint8Array[] = [];
+      // Every guest object, function or Uint8Array the host reads holds an
+      // engine handle (a GC root) until released. Left to the host's garbage
+      // collector, they would keep guest garbage alive into `heap` and
+      // `snapshot` lines at whatever moment it runs; they are released after
+      // each call, as C hosts release theirs.
+      const seen: object[] = [];
+      const see = (v: unknown) => {
+        if (v !== null && (typeof v === 'object' || typeof v === 'function')) seen.push(v);
+      };
+      const releaseSeen = () => {
+        if (vm.alive !== false) for (const v of seen) vm.release(v);
+        seen.length = 0;
+      };
+      const inspect: ValueInspector = { uint8ArrayBytes, visit: see, ownKeys };
+
       const imports = {
         1: (...args: unknown[]) => {
+          args.forEach(see);
           transcript.push(printLine(args.map((a) => String(a)).join(' ')));
         },
-        2: (x: unknown) => copyOut(x),
+        2: (x: unknown) => echoValue(x, inspect),
       };
       const restore = async (bytes: Uint8Array): Promise<RuntimeVM> => {
         try {
@@ -104,6 +122,8 @@ export function runtimeTarget(name: string, runtime: RuntimeModule): Target {
                   return { transcript, snapshots };
                 }
                 transcript.push(e ? `error ${e.codeName}` : `throw ${encodeValue(error, inspect)}`);
+              } finally {
+                releaseSeen();
               }
               if (vm.alive !== false) vm.stopAfterNInstructions(-1);
               break;
