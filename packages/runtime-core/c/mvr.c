@@ -138,6 +138,18 @@ static bool handle_valid(mvr_vm *v, uint32_t id) {
 }
 
 /* A new handle holding `value`, or 0 if the table is full. Never runs the GC. */
+/* Registers `n` fresh handles with the engine's GC roots, as
+   mvm_initializeHandle does, without its safe-mode check that walks the whole
+   handle list for each handle (which made a VM's restore, and a run of new
+   proxies, quadratic in the number of handles). */
+static void handles_register(mvm_VM *vm, mvm_Handle *h, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) {
+    h[i]._value = VM_VALUE_UNDEFINED;
+    h[i]._next = vm->gc_handles;
+    vm->gc_handles = &h[i];
+  }
+}
+
 static uint32_t handle_new(mvr_vm *v, Value value) {
   uint32_t id;
   if (v->freeCount) {
@@ -156,7 +168,7 @@ static uint32_t handle_new(mvr_vm *v, Value value) {
       }
       mvm_Handle *chunk = MVR_MALLOC(MVR_CHUNK * sizeof(mvm_Handle));
       if (!chunk) return 0;
-      for (uint32_t i = 0; i < MVR_CHUNK; i++) mvm_initializeHandle(v->vm, &chunk[i]);
+      handles_register(v->vm, chunk, MVR_CHUNK);
       v->chunks[c] = chunk;
       v->capacity += MVR_CHUNK;
       if (v->next == 0) v->next = 1; /* id 0 is "no handle" */
@@ -365,12 +377,10 @@ mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_e
   mvp_page_init(page);
   mvm_TeError err = mvm_restore(&v->vm, snapshot, size, page, resolve_import);
   if (err == MVM_E_SUCCESS) {
-    for (uint32_t i = 0; i <= MVR_MAX_ARGS; i++) mvm_initializeHandle(v->vm, &v->args[i]);
-    for (uint32_t i = 0; i < MVR_TEMPS; i++) mvm_initializeHandle(v->vm, &v->temp[i]);
-    for (uint32_t i = 0; i < MVR_BUILD_DEPTH; i++) {
-      mvm_initializeHandle(v->vm, &v->buildValues[i]);
-      mvm_initializeHandle(v->vm, &v->buildKeys[i]);
-    }
+    handles_register(v->vm, v->args, MVR_MAX_ARGS + 1);
+    handles_register(v->vm, v->temp, MVR_TEMPS);
+    handles_register(v->vm, v->buildValues, MVR_BUILD_DEPTH);
+    handles_register(v->vm, v->buildKeys, MVR_BUILD_DEPTH);
 #if MVM_INCLUDE_DEBUG_CAPABILITY
     mvm_dbg_setBreakpointCallback(v->vm, on_breakpoint);
 #endif

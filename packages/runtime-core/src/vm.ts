@@ -21,6 +21,7 @@ import {
   HostResult,
   Tag,
   type EngineBackend,
+  type EngineHooks,
   type EngineInstance,
   type HandleId,
   type ScratchViews,
@@ -317,23 +318,7 @@ export class MicroviumVM extends Lifetime {
     if (imports === null || typeof imports !== 'object') throw new TypeError('imports must be an object of functions by import ID');
     this.#imports = imports;
     this.#options = options;
-    const vm = this;
-    this.#engine = backend.createInstance({
-      hostCall: (id, argc) => vm.#hostCall(id, argc),
-      breakpoint: (address) => {
-        vm.#depth++;
-        try {
-          vm.#options.breakpointHit?.(vm, address);
-        } finally {
-          vm.#depth--;
-        }
-      },
-      fatal: (code) => {
-        vm.#fatal = true;
-        vm.markDead(code);
-        return new MicroviumError(code, 'fatal engine error; the VM was stopped', { fatal: true });
-      },
-    });
+    this.#engine = backend.createInstance(MicroviumVM.#hooksFor(new WeakRef(this)));
     this.#reaper = new HandleReaper((h) => {
       if (this.alive) this.#engine.handleRelease(h as HandleId);
     });
@@ -343,36 +328,70 @@ export class MicroviumVM extends Lifetime {
       throw new MicroviumError(err, 'cannot restore the snapshot');
     }
     this.track(this.#engine);
-    this.#views = this.#engine.views();
-    this.#i32 = this.#views.i32;
-    this.#f64 = this.#views.f64;
-    this.#u8 = this.#views.u8;
-    this.#base = this.#views.base;
-    this.#slot4 = (this.#base + SLOTS_OFFSET) >> 2;
-    const v = this.#engine.engineVersion();
-    this.engineVersion = `${v >>> 16}.${(v >>> 8) & 0xff}.${v & 0xff}`;
-    this.requiredEngineVersion = `${snapshot[0] ?? 0}.${snapshot[2] ?? 0}.0`;
+    try {
+      this.#views = this.#engine.views();
+      this.#i32 = this.#views.i32;
+      this.#f64 = this.#views.f64;
+      this.#u8 = this.#views.u8;
+      this.#base = this.#views.base;
+      this.#slot4 = (this.#base + SLOTS_OFFSET) >> 2;
+      const v = this.#engine.engineVersion();
+      this.engineVersion = `${v >>> 16}.${(v >>> 8) & 0xff}.${v & 0xff}`;
+      this.requiredEngineVersion = `${snapshot[0] ?? 0}.${snapshot[2] ?? 0}.0`;
 
-    const missing: number[] = [];
-    const nImports = this.#engine.importIds();
-    for (let i = 1; i <= nImports; i++) {
-      const id = this.#i32[this.#slot4 + 4 * i + 2]!;
-      if (typeof imports[id] !== 'function') missing.push(id);
-    }
-    if (missing.length) {
+      const missing: number[] = [];
+      const nImports = this.#engine.importIds();
+      for (let i = 1; i <= nImports; i++) {
+        const id = this.#i32[this.#slot4 + 4 * i + 2]!;
+        if (typeof imports[id] !== 'function') missing.push(id);
+      }
+      if (missing.length) {
+        this.dispose();
+        throw new MicroviumError(
+          ErrorCode.MISSING_IMPORTS,
+          `the snapshot imports ${missing.length === 1 ? 'ID' : 'IDs'} ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not a function in \`imports\``,
+        );
+      }
+      const nExports = this.#engine.exportIds();
+      const ids: number[] = [];
+      for (let i = 1; i <= nExports; i++) ids.push(this.#i32[this.#slot4 + 4 * i + 2]!);
+      for (const id of ids) {
+        this.#check(this.#engine.export(id));
+        this.exports[id] = this.#readSlot(0);
+      }
+    } catch (error) {
+      // Free now, not at garbage collection (a no-op after a fatal error, which freed it).
       this.dispose();
-      throw new MicroviumError(
-        ErrorCode.MISSING_IMPORTS,
-        `the snapshot imports ${missing.length === 1 ? 'ID' : 'IDs'} ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not a function in \`imports\``,
-      );
+      throw error;
     }
-    const nExports = this.#engine.exportIds();
-    const ids: number[] = [];
-    for (let i = 1; i <= nExports; i++) ids.push(this.#i32[this.#slot4 + 4 * i + 2]!);
-    for (const id of ids) {
-      this.#check(this.#engine.export(id));
-      this.exports[id] = this.#readSlot(0);
-    }
+  }
+
+  /**
+   * The engine's callbacks into this VM. The engine instance is the held value
+   * of the FinalizationRegistry that frees a forgotten VM (Lifetime.track), so
+   * the hooks it keeps must not hold the VM strongly, or no undisposed VM
+   * would ever be collected. They are made here, outside the constructor,
+   * because closures created there would share a context holding `this`.
+   */
+  static #hooksFor(ref: WeakRef<MicroviumVM>): EngineHooks {
+    return {
+      hostCall: (id, argc) => ref.deref()!.#hostCall(id, argc),
+      breakpoint: (address) => {
+        const vm = ref.deref()!;
+        vm.#depth++;
+        try {
+          vm.#options.breakpointHit?.(vm, address);
+        } finally {
+          vm.#depth--;
+        }
+      },
+      fatal: (code) => {
+        const vm = ref.deref()!;
+        vm.#fatal = true;
+        vm.markDead(code);
+        return new MicroviumError(code, 'fatal engine error; the VM was stopped', { fatal: true });
+      },
+    };
   }
 
   // ---- Public API ---------------------------------------------------------

@@ -6,12 +6,16 @@
  *   mvn-harness fuzz FILE...           restore each snapshot and poke at it;
  *                                      prints one line per file: status
  *   mvn-harness bench SNAPSHOT N REPS  call export 1 with N, REPS times
+ *   mvn-harness canary asan|ubsan|lsan a deliberate heap overflow, signed
+ *                                      overflow or leak: a test's proof that
+ *                                      the sanitizers are really in the binary
  *
  * A corrupt snapshot may be refused, may fail with an engine error or may hit
  * a fatal engine error: all are fine. What must not happen is a sanitizer
  * report, a crash, or a fatal error escaping to abort().
  */
 #define _POSIX_C_SOURCE 200809L
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,13 +36,24 @@ static int32_t slot_i32(uint8_t *scratch, int i) { int32_t t; memcpy(&t, SLOT(sc
 
 static int host_calls;
 
-/* The host answers every import with its first argument, or a string. */
+/* Guest-to-host values that come with a new handle the host must release
+   (mvr.h: MVR_T_OBJECT .. MVR_T_OTHER). */
+static int holds_handle(int32_t tag) { return tag >= MVR_T_OBJECT && tag <= MVR_T_OTHER; }
+
+/* The host answers every import with its first argument (a handle goes back
+   as MVR_T_HANDLE_TEMP, which the glue releases once read), or a string; it
+   releases the handles of the other arguments, as a real host does. */
 static int32_t host_call(mvn_vm *vm, void *user, uint32_t fn, uint32_t argc) {
   (void)user;
   uint8_t *s = mvn_scratch(vm);
   host_calls++;
-  if (argc > 0 && slot_tag(s, 1) <= MVR_T_DOUBLE) {
+  for (uint32_t i = 2; i <= argc && i < MVR_SLOT_COUNT; i++)
+    if (holds_handle(slot_tag(s, (int)i))) mvn_op(vm, MVN_OP_HANDLE_RELEASE, (uint32_t)slot_i32(s, (int)i), 0, 0);
+  int32_t tag = argc > 0 ? slot_tag(s, 1) : MVR_T_UNDEFINED;
+  if (argc > 0 && tag <= MVR_T_DOUBLE) {
     memcpy(SLOT(s, 0), SLOT(s, 1), 16);
+  } else if (argc > 0 && holds_handle(tag)) {
+    set_slot(s, 0, MVR_T_HANDLE_TEMP, 0, slot_i32(s, 1));
   } else {
     static const char text[] = "host";
     memcpy(s + MVR_DATA_OFFSET + 1024, text, 4);
@@ -68,8 +83,7 @@ static uint8_t *read_file(const char *path, size_t *size) {
 
 /* Release every handle a result slot may hold. */
 static void release_result(mvn_vm *vm, uint8_t *s) {
-  int32_t tag = slot_tag(s, 0);
-  if (tag >= MVR_T_OBJECT && tag <= MVR_T_STRING_REF)
+  if (holds_handle(slot_tag(s, 0)))
     mvn_op(vm, MVN_OP_HANDLE_RELEASE, (uint32_t)slot_i32(s, 0), 0, 0);
 }
 
@@ -183,10 +197,34 @@ static int bench(const char *path, int n, int reps) {
   return 0;
 }
 
+/* Undefined behaviour on purpose; `n` (from argv) keeps the compiler from
+   seeing it at compile time. */
+static int canary(const char *what, int n) {
+  if (strcmp(what, "asan") == 0) {
+    char *volatile p = malloc(8);
+    p[8 + n] = 1; /* one past the allocation */
+    int r = p[0];
+    free(p);
+    return r;
+  }
+  if (strcmp(what, "ubsan") == 0) {
+    volatile int x = INT_MAX;
+    x = x + 1 + n; /* signed overflow */
+    return x == 0;
+  }
+  if (strcmp(what, "lsan") == 0) {
+    void *volatile p = malloc(64 + (size_t)n);
+    p = NULL; /* the only pointer to it: leaked, reported at exit */
+    return p != NULL;
+  }
+  return 3;
+}
+
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   if (argc >= 2 && strcmp(argv[1], "fuzz") == 0) return fuzz(argc - 2, argv + 2);
+  if (argc == 3 && strcmp(argv[1], "canary") == 0) return canary(argv[2], argc - 3);
   if (argc == 5 && strcmp(argv[1], "bench") == 0) return bench(argv[2], atoi(argv[3]), atoi(argv[4]));
-  fprintf(stderr, "usage: mvn-harness fuzz FILE... | bench SNAPSHOT N REPS\n");
+  fprintf(stderr, "usage: mvn-harness fuzz FILE... | bench SNAPSHOT N REPS | canary asan|ubsan|lsan\n");
   return 3;
 }

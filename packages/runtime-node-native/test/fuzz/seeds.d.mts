@@ -1,0 +1,2 @@
+/** Guest sources whose snapshots seed the mutated-snapshot corpus. */
+export const seedSources: string[];

@@ -1,0 +1,13 @@
+export interface BuildHarnessOptions {
+  /** -fsanitize= value, e.g. 'address,undefined'; none for a plain build. */
+  sanitize?: string;
+  cc?: string;
+  optimize?: string;
+  force?: boolean;
+  /** Where the binary goes (default node_modules/.cache/mvn-harness). */
+  outDir?: string;
+  /** Appended to the compiler command line (after the sanitizer flags). */
+  extraFlags?: string[];
+}
+/** Builds (if stale) and returns the path of the harness binary. */
+export function buildHarness(options?: BuildHarnessOptions): string;
