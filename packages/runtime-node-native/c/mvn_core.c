@@ -61,7 +61,21 @@ struct mvn_vm {
   void *user;
   int32_t fatal;
   int32_t depth;
+  uint8_t *snapshot_copy; /* result of MVN_OP_SNAPSHOT, for mvn_snapshot */
 };
+
+/* mvr_snapshot, copied out of the VM (the engine's buffer may be in its page). */
+static int32_t snapshot_copy(mvn_vm *v) {
+  uint32_t size = 0;
+  int32_t r;
+  uint8_t *bytes = mvr_snapshot(v->mvr, &size);
+  if (!bytes) return -MVM_E_SNAPSHOT_TOO_LARGE;
+  v->snapshot_copy = (uint8_t *)malloc(size ? size : 1);
+  if (v->snapshot_copy) memcpy(v->snapshot_copy, bytes, size);
+  r = v->snapshot_copy ? (int32_t)size : -MVM_E_MALLOC_FAIL;
+  mvr_snapshot_free(v->mvr, bytes);
+  return r;
+}
 
 /* The VM whose guest runs innermost on this thread. */
 static MVN_TLS mvn_vm *mvn_running;
@@ -174,6 +188,7 @@ int32_t mvn_op(mvn_vm *v, int op, uint32_t a, uint32_t b, uint32_t c) {
     case MVN_OP_BREAKPOINT_SET: mvr_breakpoint_set(m, (int32_t)a); break;
     case MVN_OP_BREAKPOINT_REMOVE: mvr_breakpoint_remove(m, (int32_t)a); break;
     case MVN_OP_CURRENT_ADDRESS: r = mvr_current_address(m); break;
+    case MVN_OP_SNAPSHOT: r = snapshot_copy(v); break;
     default: r = -MVM_E_INVALID_ARGUMENTS; break;
   }
   v->depth--;
@@ -183,36 +198,10 @@ int32_t mvn_op(mvn_vm *v, int op, uint32_t a, uint32_t b, uint32_t c) {
 }
 
 int32_t mvn_snapshot(mvn_vm *v, uint8_t **out) {
-  *out = NULL;
-  if (v->fatal) return MVN_E_DEAD;
-  if (!v->mvr) return -MVR_E_INVALID_HANDLE;
-  mvn_guard g;
-  mvr_vm *prev_active = mvr_active;
-  mvn_vm *prev_running = mvn_running;
-  MVN_ENTER(&g, v->page);
-  mvn_running = v;
-  v->depth++;
-  if (mvn_setjmp(g.jump)) {
-    mvr_active = prev_active;
-    mvn_running = prev_running;
-    v->depth--;
-    v->fatal = g.fatal_code;
-    return MVN_E_FATAL;
-  }
-  uint32_t size = 0;
-  int32_t r;
-  uint8_t *bytes = mvr_snapshot(v->mvr, &size);
-  if (!bytes) {
-    r = -MVM_E_SNAPSHOT_TOO_LARGE;
-  } else {
-    *out = (uint8_t *)malloc(size ? size : 1);
-    if (*out) memcpy(*out, bytes, size);
-    r = *out ? (int32_t)size : -MVM_E_MALLOC_FAIL;
-    mvr_snapshot_free(v->mvr, bytes);
-  }
-  v->depth--;
-  mvn_running = prev_running;
-  MVN_LEAVE(&g);
+  v->snapshot_copy = NULL;
+  int32_t r = mvn_op(v, MVN_OP_SNAPSHOT, 0, 0, 0);
+  *out = v->snapshot_copy;
+  v->snapshot_copy = NULL;
   return r;
 }
 

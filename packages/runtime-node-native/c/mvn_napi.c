@@ -278,7 +278,7 @@ static napi_value js_op(napi_env env, napi_callback_info info) {
   napi_value argv[5];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   uint32_t op, a = 0, b = 0, c = 0;
-  if (argc < 2 || !arg_u32(env, argv[1], &op)) return type_error(env, "op(vm, opcode, a, b, c)");
+  if (argc < 2 || !arg_u32(env, argv[1], &op) || op >= MVN_OP_SNAPSHOT) return type_error(env, "op(vm, opcode, a, b, c)");
   entry *e = entry_arg(env, argv[0]);
   if (!e) return NULL;
   if (argc > 2 && !arg_u32(env, argv[2], &a)) napi_get_value_int32(env, argv[2], (int32_t *)&a);
