@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileGuest } from '@mvtk/compiler';
+import { consumerSource as sharedConsumerSource, smokeSnapshot } from '@mvtk/runtime-core/test/consumer';
 
 export const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const fixturesDir = join(pkgDir, 'test', 'fixtures');
@@ -51,43 +51,20 @@ export function lastJson<T = Record<string, unknown>>(stdout: string): T {
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
 
-// ---- The consumer smoke test (same guest and expectations as runtime-wasm's) ----
+// ---- The consumer smoke test (runtime-core/test/consumer.ts; the same for every runtime) ----
 
-export const smokeGuest = `
-const hostAdd = vmImport(1);
-vmExport(1, (a, b) => a + b);
-vmExport(2, (a, b) => hostAdd(a, b) * 2);
-vmExport(3, async (x) => { const y = await hostAdd(x, 1); return 'async ' + y; });
-vmExport(4, () => ({ list: [1, 2, 3], text: 'héllo' }));
-`;
-
-export function smokeSnapshot(): Uint8Array {
-  return compileGuest(smokeGuest, { filename: 'smoke.js' }).bytes;
-}
-export const smokeExpected = '5 42 async 11 {"list":[1,2,3],"text":"héllo"}';
+export { smokeExpected, smokeSnapshot } from '@mvtk/runtime-core/test/consumer';
 
 /** Consumer code (ESM or CJS) printing `smokeExpected`, then the addon file node-gyp-build loaded. */
 export function consumerSource(kind: 'esm' | 'cjs'): string {
-  const load =
-    kind === 'esm'
-      ? `import { Microvium } from '${PKG}';\nimport { readFileSync } from 'node:fs';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`
-      : `const { Microvium } = require('${PKG}');\nconst { readFileSync } = require('node:fs');`;
-  return `${load}
-const { dirname } = require('node:path');
-const main = async () => {
-  const snapshot = readFileSync(process.argv[2]);
-  const vm = await Microvium.restore(snapshot, { 1: (a, b) => Promise.resolve(a + b) });
-  const sync = Microvium.restoreSync(snapshot, { 1: (a, b) => a + b });
-  const out = [vm.exports[1](2, 3), sync.exports[2](20, 1), await vm.exports[3](10), JSON.stringify(vm.exports[4]())];
-  vm.dispose();
-  sync.dispose();
-  console.log(out.join(' '));
-  // Which binary node-gyp-build picks for this package (a prebuild or build/Release).
+  return sharedConsumerSource(
+    kind,
+    PKG,
+    `  // Which binary node-gyp-build picks for this package (a prebuild or build/Release).
+  const { dirname } = require('node:path');
   const root = dirname(require.resolve('${PKG}/package.json'));
-  console.log(require('node-gyp-build').path(root).slice(root.length + 1));
-};
-main().catch((e) => { console.error(e); process.exit(1); });
-`;
+  console.log(require('node-gyp-build').path(root).slice(root.length + 1));`,
+  );
 }
 
 let tarball: string | undefined;

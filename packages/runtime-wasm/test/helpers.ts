@@ -5,42 +5,15 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileGuest } from '@mvtk/compiler';
+import { consumerSource as sharedConsumerSource, smokeSnapshot } from '@mvtk/runtime-core/test/consumer';
 
 export const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const smokeGuest = `
-const hostAdd = vmImport(1);
-vmExport(1, (a, b) => a + b);
-vmExport(2, (a, b) => hostAdd(a, b) * 2);
-vmExport(3, async (x) => { const y = await hostAdd(x, 1); return 'async ' + y; });
-vmExport(4, () => ({ list: [1, 2, 3], text: 'héllo' }));
-`;
-
-/** The smoke guest's snapshot, and what a consumer must print for it. */
-export function smokeSnapshot(): Uint8Array {
-  return compileGuest(smokeGuest, { filename: 'smoke.js' }).bytes;
-}
-export const smokeExpected = '5 42 async 11 {"list":[1,2,3],"text":"héllo"}';
+export { smokeExpected, smokeSnapshot } from '@mvtk/runtime-core/test/consumer';
 
 /** Consumer code (ESM or CJS) printing `smokeExpected` for the smoke snapshot. */
 export function consumerSource(kind: 'esm' | 'cjs', specifier = '@mvtk/runtime-wasm'): string {
-  const load =
-    kind === 'esm'
-      ? `import { Microvium } from '${specifier}';\nimport { readFileSync } from 'node:fs';`
-      : `const { Microvium } = require('${specifier}');\nconst { readFileSync } = require('node:fs');`;
-  return `${load}
-const main = async () => {
-  const snapshot = readFileSync(process.argv[2]);
-  const vm = await Microvium.restore(snapshot, { 1: (a, b) => Promise.resolve(a + b) });
-  const sync = Microvium.restoreSync(snapshot, { 1: (a, b) => a + b });
-  const out = [vm.exports[1](2, 3), sync.exports[2](20, 1), await vm.exports[3](10), JSON.stringify(vm.exports[4]())];
-  vm.dispose();
-  sync.dispose();
-  console.log(out.join(' '));
-};
-main().catch((e) => { console.error(e); process.exit(1); });
-`;
+  return sharedConsumerSource(kind, specifier);
 }
 
 let installed: string | undefined;
