@@ -70,6 +70,10 @@ struct mvr_vm {
   uint8_t *snapshot;
   mvr_frame *frame;
   uint32_t nesting; /* mvr_call levels in progress (host -> guest -> host -> ...) */
+  /* How many of args[] and of buildValues/buildKeys[] are registered with
+     the engine so far (see root_handles). */
+  uint32_t argsRooted;
+  uint32_t buildRooted;
   /* Arguments of the call being made. The engine pushes them onto the guest
      stack before any guest code runs, so nested calls can reuse the array,
      and it does not weigh on the native stack at every nesting level. */
@@ -150,6 +154,17 @@ static void handles_register(mvm_VM *vm, mvm_Handle *h, uint32_t n) {
   }
 }
 
+/* Registers h[*rooted .. need-1] with the engine, once each. The glue's
+   handles are registered as they are first needed, not all at restore:
+   an engine built with MVM_SAFE_MODE walks the whole handle list on every
+   call to a host function, so its length is paid on every import call. */
+static void root_handles(mvm_VM *vm, mvm_Handle *h, uint32_t *rooted, uint32_t need) {
+  if (need > *rooted) {
+    handles_register(vm, h + *rooted, need - *rooted);
+    *rooted = need;
+  }
+}
+
 static uint32_t handle_new(mvr_vm *v, Value value) {
   uint32_t id;
   if (v->freeCount) {
@@ -168,12 +183,12 @@ static uint32_t handle_new(mvr_vm *v, Value value) {
       }
       mvm_Handle *chunk = MVR_MALLOC(MVR_CHUNK * sizeof(mvm_Handle));
       if (!chunk) return 0;
-      handles_register(v->vm, chunk, MVR_CHUNK);
       v->chunks[c] = chunk;
       v->capacity += MVR_CHUNK;
       if (v->next == 0) v->next = 1; /* id 0 is "no handle" */
     }
     id = v->next++;
+    handles_register(v->vm, handle_at(v, id), 1); /* first use of this handle */
   }
   handle_at(v, id)->_value = value;
   v->live++;
@@ -377,10 +392,8 @@ mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_e
   mvp_page_init(page);
   mvm_TeError err = mvm_restore(&v->vm, snapshot, size, page, resolve_import);
   if (err == MVM_E_SUCCESS) {
-    handles_register(v->vm, v->args, MVR_MAX_ARGS + 1);
     handles_register(v->vm, v->temp, MVR_TEMPS);
-    handles_register(v->vm, v->buildValues, MVR_BUILD_DEPTH);
-    handles_register(v->vm, v->buildKeys, MVR_BUILD_DEPTH);
+    root_handles(v->vm, v->args, &v->argsRooted, 2); /* this and one argument */
 #if MVM_INCLUDE_DEBUG_CAPABILITY
     mvm_dbg_setBreakpointCallback(v->vm, on_breakpoint);
 #endif
@@ -498,6 +511,7 @@ int32_t mvr_call(mvr_vm *v, uint32_t fn, uint32_t argc, uint32_t flags) {
   mvm_VM *vm = v->vm;
   Value *args = v->callArgs;
   uint32_t i;
+  root_handles(vm, v->args, &v->argsRooted, argc + 1);
   for (i = (flags & 1) ? 0 : 1; i <= argc && !err; i++) err = read_value(v, i, &v->args[i]._value);
   if (!err) {
     for (i = 1; i <= argc; i++) args[i - 1] = v->args[i]._value;
@@ -583,6 +597,9 @@ int32_t mvr_build(mvr_vm *v, uint32_t count) {
       if (n < 0 || (tag == MVR_T_ARRAY_BEGIN && n > MAX_ALLOCATION_SIZE / 2)) { err = MVM_E_ARRAY_TOO_LONG; break; }
       if (tag == MVR_T_OBJECT_BEGIN && n > MAX_ALLOCATION_SIZE / 4) { err = MVM_E_ALLOCATION_TOO_LARGE; break; }
       mvr_build_frame *f = &v->build[v->buildDepth];
+      uint32_t rooted = v->buildRooted;
+      root_handles(vm, v->buildValues, &rooted, v->buildDepth + 1);
+      root_handles(vm, v->buildKeys, &v->buildRooted, v->buildDepth + 1);
       f->remaining = (uint32_t)n;
       f->index = 0;
       f->isArray = tag == MVR_T_ARRAY_BEGIN;
