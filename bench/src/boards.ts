@@ -13,15 +13,13 @@
  * STM32F405 at 168 MHz while the firmware, written for the real board's
  * 16 MHz HSI, says 16 MHz.
  *
- * The machines (QEMU binary, machine, which serial, PlatformIO environment)
- * come from @mvtk/hil (`qemuMachineFor`). The UART is QEMU's stdio here, not
- * a pty: the protocol is text (base64 for binary), so nothing needs the pty's
- * transparency, and no serial library is involved.
+ * The boards are driven by @mvtk/hil exactly as `hil run` drives them (its
+ * QEMU machine table, its agent client over the board's UART), with QEMU's
+ * `-icount shift=0` added.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { qemuMachineFor, qemuTarget, type QemuMachine, type QemuMachineName } from '@mvtk/hil';
 import { firmwareDir, repoDir } from './paths.js';
 
 export const boardKinds = ['qemu-mps2-an385', 'qemu-netduinoplus2', 'qemu-mps2-an500', 'qemu-riscv32-virt'] as const;
@@ -41,15 +39,6 @@ const qemuCounterHz: Record<string, number> = {
   virt: 10_000_000,
 };
 
-interface QemuMachine {
-  board: string;
-  binary: string;
-  machine: string;
-  serialIndex: number;
-  extraArgs: string[];
-  project: string;
-  env: string;
-}
 
 export interface BoardRun {
   kind: BoardKind;
@@ -65,114 +54,8 @@ export interface BoardRun {
   seconds: number;
 }
 
-/** CRC-16/CCITT-FALSE of a line's bytes (the protocol's line check). */
-function crc16(text: string): number {
-  let crc = 0xffff;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    crc ^= byte << 8;
-    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
-  return crc;
-}
-
-class Agent {
-  private buffer = '';
-  private lines: string[] = [];
-  private waiter: (() => void) | undefined;
-  private seq = 0;
-  private exited: string | undefined;
-  banner: Record<string, string> = {};
-
-  constructor(private readonly child: ChildProcess) {
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (d: string) => {
-      this.buffer += d;
-      let i;
-      while ((i = this.buffer.indexOf('\n')) >= 0) {
-        const line = this.buffer.slice(0, i).replace(/\r$/, '');
-        this.buffer = this.buffer.slice(i + 1);
-        if (line) this.lines.push(line);
-      }
-      this.waiter?.();
-    });
-    let err = '';
-    child.stderr!.on('data', (d) => (err += d));
-    child.on('close', (code) => {
-      this.exited = `QEMU exited (${code}) ${err.trim().split('\n').pop() ?? ''}`;
-      this.waiter?.();
-    });
-  }
-
-  private async next(deadline: number, what: string): Promise<string> {
-    for (;;) {
-      const line = this.lines.shift();
-      if (line !== undefined) return line;
-      if (this.exited) throw new Error(`${this.exited} while waiting for ${what}`);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no answer to ${what}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.waiter = undefined;
-    }
-  }
-
-  /** Waits for the READY banner, sending HELLO until it comes. */
-  async connect(timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let lastHello = Date.now();
-    for (;;) {
-      let line: string;
-      try {
-        line = await this.next(Math.min(deadline, Date.now() + 1500), 'READY');
-      } catch (e) {
-        if (Date.now() >= deadline || this.exited) throw e;
-        if (Date.now() - lastHello > 1000) {
-          this.child.stdin!.write('\nHELLO\n');
-          lastHello = Date.now();
-        }
-        continue;
-      }
-      const m = /^\d+ READY (.*) \*[0-9a-f]{4}$/.exec(line);
-      if (m) {
-        this.banner = Object.fromEntries(m[1]!.split(' ').map((kv) => kv.split('=') as [string, string]));
-        return;
-      }
-    }
-  }
-
-  /** Sends a command; returns the terminal reply [verb, payload], collecting `T` lines. */
-  async command(verb: string, payload: string | undefined, timeoutMs: number, transcript?: string[]): Promise<[string, string]> {
-    this.seq = (this.seq % 65535) + 1;
-    const seq = this.seq;
-    const body = `${seq} ${verb}${payload !== undefined ? ` ${payload}` : ''}`;
-    this.child.stdin!.write(`${body} *${crc16(body).toString(16).padStart(4, '0')}\n`);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const line = await this.next(deadline, verb);
-      if (line.startsWith('#')) continue;
-      const m = /^(\d+) (\S+)(?: (.*))? \*([0-9a-f]{4})$/.exec(line);
-      if (!m) continue;
-      const [, s, v, p = ''] = m;
-      if (Number(s) !== seq) continue;
-      if (v === 'T') {
-        transcript?.push(p);
-        continue;
-      }
-      if (v === 'SDATA') continue;
-      return [v!, p];
-    }
-  }
-}
-
 async function machineFor(kind: BoardKind): Promise<QemuMachine> {
-  const hil = (await import('@mvtk/hil')) as { qemuMachineFor?: (k: string) => QemuMachine };
-  if (!hil.qemuMachineFor) throw new Error('@mvtk/hil has no qemuMachineFor');
-  return hil.qemuMachineFor(kind);
+  return qemuMachineFor(kind);
 }
 
 export function firmwareElf(m: Pick<QemuMachine, 'project' | 'env'>): string {
@@ -196,56 +79,27 @@ export async function runBoard(kind: BoardKind, guests: { name: string; n: numbe
     run.unavailable = `firmware not built (${elf.replace(firmwareDir, 'firmware')}; pnpm --filter @mvtk/firmware-${m.project} build)`;
     return run;
   }
-  const serials: string[] = [];
-  for (let i = 0; i < m.serialIndex; i++) serials.push('-serial', 'null');
-  const args = [
-    '-M', m.machine, '-display', 'none', '-monitor', 'none',
-    '-chardev', 'stdio,id=ser0,signal=off', ...serials, '-serial', 'chardev:ser0',
-    ...m.extraArgs, '-icount', 'shift=0', '-kernel', elf,
-  ];
-  let child: ChildProcess;
+  let target: Awaited<ReturnType<typeof qemuTarget>>;
   try {
-    child = spawn(m.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // No default instruction limit: the guests are long on purpose.
+    target = await qemuTarget(kind.replace(/^qemu-/, '') as QemuMachineName, { kernel: elf, qemuArgs: ['-icount', 'shift=0'], defaultGas: 'off' });
   } catch (e) {
-    run.unavailable = `${m.binary}: ${(e as Error).message}`;
+    run.unavailable = (e as Error).message.slice(0, 200);
+    run.seconds = (Date.now() - t0) / 1000;
     return run;
   }
-  const spawnError = new Promise<never>((_, reject) => child.on('error', (e) => reject(new Error(`${m.binary}: ${e.message}`))));
-  spawnError.catch(() => undefined);
-  const agent = new Agent(child);
   try {
-    await Promise.race([agent.connect(), spawnError]);
-    run.cpu = agent.banner.cpu;
-    run.bannerClockHz = Number(agent.banner.clock);
-    const counterHz = qemuCounterHz[m.machine] ?? run.bannerClockHz;
+    const banner = await target.client.connect();
+    run.cpu = banner.cpu;
+    run.bannerClockHz = banner.clockHz;
+    const counterHz = qemuCounterHz[m.machine] ?? banner.clockHz;
     run.counterHz = counterHz;
-    const chunk = Number(agent.banner.chunk) || 512;
-    const image = Number(agent.banner.image) || 16384;
-    await agent.command('LIMIT', 'off', 10_000);
     for (const g of guests) {
       try {
-        if (g.bytes.length > image) throw new Error(`snapshot ${g.bytes.length} B > the agent's ${image} B`);
-        const crc = crc32(g.bytes).toString(16).padStart(8, '0');
-        const [v, p] = await agent.command('LOAD', `${g.bytes.length} ${crc}`, 10_000);
-        if (v !== 'OK') throw new Error(`LOAD: ${v} ${p}`);
-        if (p === 'send') {
-          for (let off = 0; off < g.bytes.length; ) {
-            const part = Buffer.from(g.bytes.subarray(off, off + chunk)).toString('base64');
-            const [av, ap] = await agent.command('CHUNK', `${off} ${part}`, 10_000);
-            if (av === 'ACK') off = Number(ap);
-            else if (av === 'NAK' && ap.startsWith('E_OFFSET')) off = Number(ap.split(' ')[1]);
-            else if (av !== 'NAK') throw new Error(`CHUNK: ${av} ${ap}`);
-          }
-        }
-        const [rv, rp] = await agent.command('RESTORE', undefined, 30_000);
-        if (rv !== 'OK') throw new Error(`RESTORE: ${rv} ${rp}`);
-        const transcript: string[] = [];
-        const [cv, cp] = await agent.command('CALL', `1 [${g.n}]`, 180_000, transcript);
-        if (cv !== 'DONE') throw new Error(`CALL: ${cv} ${cp}`);
-        const cycles = Number(/cycles=(\d+)/.exec(cp)?.[1]);
+        const { transcript, cycles } = await target.client.run(g.bytes, [{ kind: 'call', exportId: 1, args: [g.n] }]);
         const ret = transcript.find((l) => l.startsWith('return '));
         if (!ret) throw new Error(transcript.join(' | ') || 'no result');
-        run.guests[g.name] = { result: Number(ret.slice(7)), cycles, instructions: (cycles * 1e9) / counterHz };
+        run.guests[g.name] = { result: Number(ret.slice(7)), cycles: cycles[0], instructions: (cycles[0]! * 1e9) / counterHz };
       } catch (e) {
         run.guests[g.name] = { error: (e as Error).message.slice(0, 160) };
       }
@@ -253,7 +107,7 @@ export async function runBoard(kind: BoardKind, guests: { name: string; n: numbe
   } catch (e) {
     run.unavailable = (e as Error).message.slice(0, 200);
   } finally {
-    child.kill('SIGKILL');
+    await target.close();
   }
   run.seconds = (Date.now() - t0) / 1000;
   return run;

@@ -25,3 +25,4 @@ export * from './report/junit.js';
 export * from './report/html.js';
 export * from './report/write.js';
 export * from './nightly/nightly.js';
+export * from './agent/index.js';

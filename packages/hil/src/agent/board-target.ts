@@ -80,10 +80,14 @@ export function nativeAgentTarget(binary: string, options: Partial<BoardTargetOp
 /** An emulated board: launches QEMU, returns the target and the emulator. */
 export async function qemuTarget(
   machine: QemuMachineName,
-  options: Partial<BoardTargetOptions> & { kernel?: string } = {},
+  options: Partial<BoardTargetOptions> & { kernel?: string; qemuArgs?: readonly string[] } = {},
 ): Promise<BoardTarget & { qemu: QemuInstance }> {
   const m = qemuMachines[machine];
-  const qemu = await launchQemu({ machine: m, ...(options.kernel ? { kernel: options.kernel } : {}) });
+  const qemu = await launchQemu({
+    machine: m,
+    ...(options.kernel ? { kernel: options.kernel } : {}),
+    ...(options.qemuArgs ? { extraArgs: options.qemuArgs } : {}),
+  });
   const target = boardTarget({
     name: m.board,
     transport: qemu.transport,

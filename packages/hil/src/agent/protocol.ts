@@ -17,14 +17,8 @@ export function crc16(bytes: Uint8Array): number {
   return crc;
 }
 
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const b of bytes) {
-    crc ^= b;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 (IEEE 802.3) of snapshot images: the one the transcripts use. */
+export { crc32 } from '@mvtk/shared-suite';
 
 /** A received line: `payload` is decoded UTF-8. */
 export interface AgentLine {

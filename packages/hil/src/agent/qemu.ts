@@ -62,6 +62,8 @@ export interface QemuOptions {
   kernel?: string;
   /** How long to wait for QEMU's pty line. Default 10 s. */
   startTimeoutMs?: number;
+  /** More QEMU arguments, e.g. `-icount shift=0` for exact instruction counts. */
+  extraArgs?: readonly string[];
 }
 
 export interface QemuInstance {
@@ -91,6 +93,7 @@ export async function launchQemu(options: QemuOptions): Promise<QemuInstance> {
     '-monitor', 'stdio',
     '-S',
     ...m.extraArgs,
+    ...(options.extraArgs ?? []),
     '-kernel', kernel,
   ];
   const child: ChildProcess = spawn(m.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
