@@ -77,7 +77,7 @@
 #define MVM_USE_SINGLE_RAM_PAGE 1
 #define MVM_RAM_PAGE_ADDR MVP_RAM_PAGE_ADDR
 #define MVM_CONTEXTUAL_MALLOC(size, context) mvp_page_malloc((context), (size))
-#define MVM_CONTEXTUAL_FREE(ptr, context) mvp_page_free(ptr)
+#define MVM_CONTEXTUAL_FREE(ptr, context) mvp_page_free_in((context), (ptr))
 
 /* Number formatting and arithmetic come from the port layer, never from the
    target's libc or libm, so every target prints and computes the same. */

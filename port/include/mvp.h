@@ -84,6 +84,11 @@ void *mvp_page_malloc(void *page, size_t size);
 /* Free an allocation (NULL is ignored). The page is found from the pointer,
    because the engine's last free can arrive without its context. */
 void mvp_page_free(void *ptr);
+/* As mvp_page_free, but a pointer outside `page` is refused (counted, not
+   followed): the engine frees pointers it keeps in the page, which a corrupt
+   snapshot can overwrite. A null `page` falls back to mvp_page_free (the
+   engine's last free, of the VM itself, comes without its context). */
+void mvp_page_free_in(void *page, void *ptr);
 /* Lets an allocation that `page` cannot hold come from `alloc` instead, until
    called again with NULL. For what the engine allocates only to hand to the
    host, such as mvm_createSnapshot's result, which need not live in the page:

@@ -336,6 +336,15 @@ void mvp_page_free(void *ptr) {
   list_insert(base, h, b);
 }
 
+void mvp_page_free_in(void *page, void *ptr) {
+  if (page && ptr && !mvp_page_contains(page, ptr)) {
+    page_hdr *h = hdr((base_t)page);
+    if (h->magic == MAGIC && h->rejected != 0xFFFFu) h->rejected++;
+    return;
+  }
+  mvp_page_free(ptr);
+}
+
 void mvp_page_set_spill(void *page, void *(*alloc)(size_t size)) {
   page_hdr *h = hdr((base_t)page);
   if (h->magic == MAGIC) h->spill = alloc;

@@ -98,15 +98,45 @@ struct mvr_vm {
   mvr_build_frame build[MVR_BUILD_DEPTH];
   int32_t buildDepth;
   uint32_t dataUsed; /* bytes of the data area used by results of this call */
+  /* The VM's own pointers as restore left them (see check_core). */
+  uint16_t *coreGlobals;
+  LongPtr coreBytecode;
   _Alignas(8) uint8_t scratch[MVR_SCRATCH_SIZE];
 };
 
 static MVR_THREAD_LOCAL mvr_vm *mvr_active;
 
+static mvm_TeError mvr_trampoline(mvm_VM *vm, mvm_HostFunctionID id, Value *result, Value *args, uint8_t argc);
+
+/* The engine keeps its own state (the VM struct with its import table of
+   function pointers, the stack, the bucket list) in the same 64 KiB page as
+   the guest heap, where a corrupt snapshot's pointers can overwrite it. Before
+   the engine runs again, check that what must not change has not: a VM whose
+   core was overwritten stops with MVM_E_HEAP_CORRUPT instead of following a
+   wild pointer out of its region. */
+#if MVM_INCLUDE_DEBUG_CAPABILITY
+static void on_breakpoint(mvm_VM *vm, uint16_t address);
+#endif
+
+static bool core_intact(mvr_vm *v) {
+  mvm_VM *vm = v->vm;
+  uintptr_t page = (uintptr_t)v->page;
+  if (!v->coreGlobals) return true; /* not restored yet */
+  bool ok = vm->globals == v->coreGlobals && vm->lpBytecode == v->coreBytecode && vm->context == v->page &&
+            (!vm->stack || (uintptr_t)vm->stack - page < MVP_PAGE_SIZE) &&
+            (!vm->pLastBucket || (uintptr_t)vm->pLastBucket - page < MVP_PAGE_SIZE) &&
+            (!vm->pLastBucketEndCapacity || (uintptr_t)vm->pLastBucketEndCapacity - page <= MVP_PAGE_SIZE);
+#if MVM_INCLUDE_DEBUG_CAPABILITY
+  ok = ok && (!vm->breakpointCallback || vm->breakpointCallback == on_breakpoint);
+#endif
+  for (mvm_TfHostFunction *f = vm_getResolvedImports(vm); ok && (void *)f < (void *)vm->globals; f++) ok = *f == mvr_trampoline;
+  return ok;
+}
 #define ENTER(v)                      \
   mvr_vm *mvr_prev_ = mvr_active;     \
   mvr_active = (v);                   \
-  MVR_TARGET_ENTER(v)
+  MVR_TARGET_ENTER(v);                \
+  if (!core_intact(v)) MVM_FATAL_ERROR((v)->vm, MVM_E_HEAP_CORRUPT)
 #define LEAVE()            \
   mvr_active = mvr_prev_;  \
   MVR_TARGET_LEAVE(mvr_prev_)
@@ -232,7 +262,8 @@ static bool is_promise(mvm_VM *vm, Value value) {
 
 /* Copy `size` bytes to the data area; returns the scratch offset or -1. */
 static int32_t data_put(mvr_vm *v, const void *bytes, uint32_t size) {
-  if (v->dataUsed + size > MVR_DATA_SIZE) return -1;
+  /* Compared without adding: a corrupt string's length can be near 2^32. */
+  if (size > MVR_DATA_SIZE - v->dataUsed) return -1;
   uint32_t at = MVR_DATA_OFFSET + v->dataUsed;
   memcpy(v->scratch + at, bytes, size);
   v->dataUsed += (size + 3) & ~3u;
@@ -397,6 +428,8 @@ mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_e
 #if MVM_INCLUDE_DEBUG_CAPABILITY
     mvm_dbg_setBreakpointCallback(v->vm, on_breakpoint);
 #endif
+    v->coreGlobals = v->vm->globals;
+    v->coreBytecode = v->vm->lpBytecode;
   }
   LEAVE();
   if (err != MVM_E_SUCCESS) {
@@ -411,8 +444,12 @@ mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_e
 
 void mvr_free(mvr_vm *v) {
   if (!v) return;
-  ENTER(v);
-  mvm_free(v->vm);
+  mvr_vm *mvr_prev_ = mvr_active;
+  mvr_active = v;
+  MVR_TARGET_ENTER(v);
+  /* A VM whose core was overwritten is not walked to free it: its page goes
+     with its region (or instance) anyway. */
+  if (core_intact(v)) mvm_free(v->vm);
   LEAVE();
   for (uint32_t c = 0; c < v->chunkCount; c++) MVR_FREE(v->chunks[c]);
   MVR_FREE(v->chunks);
@@ -684,7 +721,9 @@ static bool key_names_nothing(mvr_vm *v, uint32_t i) {
       return false;
     }
   }
+  uint16_t steps = 0; /* a corrupt heap can make the list cyclic (engine patch 0011) */
   for (Value cell = getBuiltin(vm, BIN_INTERNED_STRINGS); cell != VM_VALUE_UNDEFINED;) {
+    VM_LIST_STEP(vm, steps);
     TsInternedStringCell *pCell = ShortPtr_decode(vm, cell);
     const char *str = ShortPtr_decode(vm, pCell->str);
     if (vm_getAllocationSize((void *)str) == want && memcmp(str, s, (size_t)size) == 0) return false;
@@ -756,7 +795,9 @@ int32_t mvr_delete(mvr_vm *v, uint32_t obj) {
   if (!err && !nothing) {
     /* Find the property and the last property of the object. */
     Value *found = NULL, *last = NULL, *lastSegment = NULL;
+    uint16_t steps = 0; /* a corrupt heap can make the list cyclic (engine patch 0011) */
     for (Value seg = list; seg != VM_VALUE_NULL;) {
+      VM_LIST_STEP(vm, steps);
       if (!Value_isShortPtr(seg)) { err = MVM_E_ATTEMPT_TO_WRITE_TO_ROM; break; }
       Value *p = ShortPtr_decode(vm, seg);
       uint16_t n = (vm_getAllocationSize(p) - sizeof(TsPropertyList)) / 4;
@@ -797,7 +838,9 @@ int32_t mvr_keys(mvr_vm *v, uint32_t obj, uint32_t first) {
   if (!property_list(vm, target, &list)) {
     err = MVM_E_OBJECT_KEYS_ON_NON_OBJECT;
   } else {
+    uint16_t steps = 0; /* a corrupt heap can make the list cyclic (engine patch 0011) */
     for (Value seg = list; seg != VM_VALUE_NULL;) {
+      VM_LIST_STEP(vm, steps);
       LongPtr lp = DynamicPtr_decode_long(vm, seg);
       uint16_t n = (vm_getAllocationSize_long(lp) - sizeof(TsPropertyList)) / 4;
       for (uint16_t k = 0; k < n; k++) {

@@ -239,7 +239,9 @@ const objectHandler: ProxyHandler<object> = {
       return keys;
     }
     if (r.kind === Tag.Function) return [];
-    return r.vm.$keys(r.h);
+    // A proxy may not report a key twice; only a corrupt heap has duplicates.
+    const keys = r.vm.$keys(r.h);
+    return new Set(keys).size === keys.length ? keys : [...new Set(keys)];
   },
   getOwnPropertyDescriptor(t, key) {
     if (typeof key === 'symbol') return undefined;
@@ -623,6 +625,9 @@ export class MicroviumVM extends Lifetime {
   }
 
   #finishCall(err: number): unknown {
+    // The VM may have stopped on a fatal error inside a nested call whose
+    // error a host function swallowed: the outer call must not look fine.
+    if (this.#fatal) throw new MicroviumError(ErrorCode.VM_DEAD, 'the VM stopped on a fatal error during this call', { fatal: true });
     this.#refresh();
     if (err === 0) {
       const result = this.#readSlot(0);
@@ -929,10 +934,15 @@ export class MicroviumVM extends Lifetime {
   }
 
   #wrapPromise(h: HandleId): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.#pending.set(h, { resolve, reject });
-      this.#pollPromise(h);
-    });
+    let settle!: PendingPromise;
+    const promise = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
+    // A guest promise the host never awaits must not end the process with an
+    // unhandled rejection when its VM is disposed or dies; a host that does
+    // await it still sees the rejection.
+    promise.catch(() => {});
+    this.#pending.set(h, settle);
+    this.#pollPromise(h); // outside the executor: a fatal error here reaches the caller
+    return promise;
   }
 
   #pollPromise(h: HandleId): void {
@@ -1010,7 +1020,9 @@ export class MicroviumVM extends Lifetime {
       } else {
         this.#writeValue(0, error);
       }
-    } catch {
+    } catch (e) {
+      // A fatal error while copying the exception: the VM is gone, keep unwinding.
+      if (this.#fatal) throw e;
       this.#refresh();
       this.#writeLeaf(0, String(error), DATA_OFFSET);
     }
@@ -1021,7 +1033,9 @@ export class MicroviumVM extends Lifetime {
     const fn = this.#imports[id];
     this.#refresh();
     const args = this.#readArgs(argc);
-    if (typeof fn !== 'function') return this.#throwToGuest(new TypeError(`import ${id} is not a function`));
+    // Restore checked every import the snapshot declares; only corrupt bytecode
+    // calls another. The engine's own error for it, not a host exception.
+    if (typeof fn !== 'function') return -9; /* MVM_E_UNRESOLVED_IMPORT */
     let result: unknown;
     this.#depth++;
     try {

@@ -5,7 +5,7 @@
  * copy, exactly as with the WASM backend's linear memory.
  */
 import { ErrorCode, MicroviumError, ffi, type EngineBackend, type EngineHooks, type EngineInstance, type HandleId, type ScratchViews } from '@mvtk/runtime-core';
-import { loadBinding, MVN_E_DEAD, MVN_E_FATAL, Op, type NativeBinding } from './binding.js';
+import { loadBinding, MVN_E_ACTIVE, MVN_E_DEAD, MVN_E_FATAL, Op, type NativeBinding } from './binding.js';
 
 const INDEX_MASK = (1 << 20) - 1;
 const MALLOC_FAIL = 2; // MVM_E_MALLOC_FAIL: no region could be reserved
@@ -21,6 +21,8 @@ const noViews: ScratchViews = {
 
 class NativeInstance implements EngineInstance {
   #views: ScratchViews | undefined;
+  /** Freed while its guest was still running (a fatal error in a nested call): free once it returns. */
+  #freeWhenIdle = false;
 
   constructor(
     private readonly b: NativeBinding,
@@ -31,6 +33,7 @@ class NativeInstance implements EngineInstance {
 
   /** A result of the addon, or the fatal error thrown (the VM is dead). */
   #r(result: number): number {
+    if (this.#freeWhenIdle) this.#tryFree();
     if (result === MVN_E_FATAL || result === MVN_E_DEAD) {
       this.#views = undefined;
       throw this.hooks.fatal(this.b.fatalCode(this.id) || 1);
@@ -63,7 +66,12 @@ class NativeInstance implements EngineInstance {
     return this.#r(this.b.op(this.id, Op.Export, id));
   }
   call(fn: HandleId, argc: number, flags: number): number {
-    return this.#r(this.b.call(this.id, fn, argc, flags));
+    try {
+      return this.#r(this.b.call(this.id, fn, argc, flags));
+    } finally {
+      // A fatal error in a nested call can unwind through here as a JS exception.
+      if (this.#freeWhenIdle) this.#tryFree();
+    }
   }
   build(count: number): number {
     return this.#r(this.b.op(this.id, Op.Build, count));
@@ -102,7 +110,11 @@ class NativeInstance implements EngineInstance {
     return this.#r(this.b.op(this.id, Op.AsyncStart));
   }
   asyncSettle(callback: HandleId, success: number): number {
-    return this.#r(this.b.op(this.id, Op.AsyncSettle, callback, success));
+    try {
+      return this.#r(this.b.op(this.id, Op.AsyncSettle, callback, success));
+    } finally {
+      if (this.#freeWhenIdle) this.#tryFree();
+    }
   }
   promiseState(h: HandleId): number {
     return this.#r(this.b.op(this.id, Op.PromiseState, h));
@@ -142,7 +154,13 @@ class NativeInstance implements EngineInstance {
   }
   free(): void {
     this.#views = undefined;
-    this.b.dispose(this.id);
+    this.#freeWhenIdle = true;
+    this.#tryFree();
+  }
+  /** Disposes the addon's VM unless a call into it is still on the stack (then the outermost call's return does it). */
+  #tryFree(): void {
+    if (this.b.dispose(this.id) === MVN_E_ACTIVE) return;
+    this.#freeWhenIdle = false;
     this.onFree(this);
   }
   /** After a fatal error the addon frees host memory only (mvn_dispose never re-enters the engine). */

@@ -93,8 +93,12 @@ export class WasmBackend implements EngineBackend {
   createInstance(hooks: EngineHooks): EngineInstance {
     if (!this.#module) throw new MicroviumError(ErrorCode.NOT_READY, 'the WASM module is not compiled: await Microvium.ready() first');
     const pooled = this.#pool.pop();
-    if (pooled) {
+    if (pooled && this.#pristine) {
       pooled.router.hooks = hooks;
+      // Back to the memory of a new instance (the C globals and the libc heap
+      // live there too): whatever the previous VM did, even with a corrupt
+      // snapshot, neither its data nor a broken state reaches the next one.
+      new Uint8Array(pooled.x.memory.buffer).set(this.#pristine);
       return new WasmInstance(pooled.x, pooled.router, this.#pool);
     }
     // The imports reach the hooks through `router`, so a pooled instance can
@@ -110,6 +114,7 @@ export class WasmBackend implements EngineBackend {
       },
     });
     const x = guardTraps(instance.exports as unknown as MvrExports, router);
+    this.#pristine ??= new Uint8Array(x.memory.buffer).slice();
     if (x.mvr_abi_version() !== ffi.MVR_ABI_VERSION) {
       throw new MicroviumError(ErrorCode.ABI_MISMATCH, `microvium.wasm has ABI ${x.mvr_abi_version()}, expected ${ffi.MVR_ABI_VERSION}`);
     }
@@ -122,6 +127,8 @@ export class WasmBackend implements EngineBackend {
    * instances whose memory never grew are kept, at most POOL_SIZE.
    */
   readonly #pool: Pooled[] = [];
+  /** The memory of a newly made instance, to reset pooled ones to. */
+  #pristine: Uint8Array | undefined;
 }
 
 export interface Router {
@@ -241,6 +248,8 @@ class WasmInstance implements EngineInstance {
     if (!x) return;
     if (this.#v) x.mvr_free(this.#v);
     this.#v = 0;
+    // Only an instance that did not trap (discard) and whose memory did not
+    // grow goes back to the pool; it is reset to new before its next use.
     if (this.#pool.length < POOL_SIZE && x.memory.buffer.byteLength === INITIAL_MEMORY) {
       this.#pool.push({ x, router: this.#router });
     }

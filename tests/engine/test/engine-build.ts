@@ -46,6 +46,10 @@ export interface RunOptions {
   defines?: string[];
   /** mvp-run's steps: export IDs, or `snapshot` (default: export 0). */
   steps?: string[];
+  /** Run these snapshot bytes instead of compiling the source (e.g. a fuzzer's reproducer). */
+  snapshot?: Uint8Array;
+  /** Kill the host after this long (default: no limit). */
+  timeoutMs?: number;
 }
 
 /** Builds mvp-run against `engine` and runs `source`'s export 0 (or `steps`) on it. */
@@ -60,8 +64,8 @@ export function runGuest(source: string, opts: RunOptions = {}): HostRun {
     force: true,
   });
   const snapshot = join(work, `${name}.mvm-bc`);
-  writeFileSync(snapshot, compileGuest(source).bytes);
-  const r = spawnSync(host, [snapshot, ...(opts.steps ?? [])], { encoding: 'utf8' });
+  writeFileSync(snapshot, opts.snapshot ?? compileGuest(source).bytes);
+  const r = spawnSync(host, [snapshot, ...(opts.steps ?? [])], { encoding: 'utf8', timeout: opts.timeoutMs });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

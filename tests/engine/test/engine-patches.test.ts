@@ -4,7 +4,12 @@
 // up to and including the patch, and fails on the engine just before it.
 import { describe, expect, it } from 'vitest';
 import { runInV8 } from '@mvtk/shared-suite';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { engineWithPatches, patchSeries, runGuest, type HostRun } from './engine-build';
+
+const reproducers = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'reliability', 'reproducers');
 
 /** What V8 prints for the guest's export 0, in mvp-run's format. */
 function v8Output(source: string): string {
@@ -182,6 +187,21 @@ const defects: Defect[] = [
         print(a << 3, b << 30, c << 31, d << 31, (a << 31) >> 31);
         return b << 1;
       });`,
+  },
+  {
+    patch: '0011-bound-heap-list-walks.patch',
+    // Two snapshots the fuzzer found (tests/reliability/reproducers): corrupt
+    // heaps whose interned-string list, or whose array prototype, is
+    // circular. The walk must end with MVM_E_HEAP_CORRUPT (56), not hang.
+    guest: '',
+    check(engine) {
+      for (const name of ['hang-property-lookup', 'hang-interned-string-cycle']) {
+        const snapshot = new Uint8Array(readFileSync(join(reproducers, `${name}.mvm-bc`)));
+        const run = runGuest('', { engine, snapshot, timeoutMs: 10_000 });
+        if (run.stdout !== 'fatal 56\n') return `${name}: expected fatal 56 (MVM_E_HEAP_CORRUPT), got ${JSON.stringify(run)}`;
+      }
+      return undefined;
+    },
   },
 ];
 

@@ -193,7 +193,9 @@ export class AgentClient {
         if (p.kind === 'noise') {
           if (raw === '') continue;
           this.counters.noiseLines++;
-          if (/^\d+ [A-Z]/.test(raw)) this.corrupt++;
+          // Anything but a board's `#` report during a command may be a
+          // damaged line of this command's answer: the answer cannot be trusted.
+          if (!raw.startsWith('#')) this.corrupt++;
           continue;
         }
         const line = p.line;

@@ -97,6 +97,9 @@ export async function launchQemu(options: QemuOptions): Promise<QemuInstance> {
     '-kernel', kernel,
   ];
   const child: ChildProcess = spawn(m.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // A QEMU that died (killed, crashed) must not take the harness with it
+  // through an EPIPE on its monitor.
+  child.stdin!.on('error', () => {});
   let output = '';
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((resolve) =>
@@ -155,7 +158,7 @@ export async function launchQemu(options: QemuOptions): Promise<QemuInstance> {
     async stop() {
       await serial.close().catch(() => {});
       if (exitCode === undefined) {
-        child.stdin!.write('quit\n');
+        if (child.exitCode === null && child.signalCode === null) child.stdin!.write('quit\n');
         const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
         await exited;
         clearTimeout(timer);

@@ -1,0 +1,59 @@
+/**
+ * Reproducer (issue 9) of a crash found by src/run/qemu-kill.test.ts: when
+ * a QEMU board dies (killed, crashed) and the harness tears it down before
+ * Node has processed the exit, QemuInstance.stop() writes `quit` to the dead
+ * process's stdin; the write fails with EPIPE and, with no 'error' listener
+ * on that pipe, the error event kills the whole `hil` process (exit 1, no
+ * reports). Here the race is forced: QEMU is killed and this thread is kept
+ * busy for 300 ms, so Node has not seen the exit when stop() runs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { launchQemu, qemuMachines } from './qemu.js';
+
+function qemuPidsUnder(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return [...parent.keys()].filter((pid) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === root) {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('qemu-system-arm');
+        } catch {
+          return false;
+        }
+      }
+    }
+    return false;
+  });
+}
+
+describe('QEMU launcher', () => {
+  it('stop() of a QEMU that died before Node saw its exit does not throw an unhandled EPIPE', async () => {
+    const before = new Set(qemuPidsUnder(process.pid));
+    const q = await launchQemu({ machine: qemuMachines['mps2-an385'] });
+    const pid = qemuPidsUnder(process.pid).find((p) => !before.has(p));
+    expect(pid).toBeDefined();
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      process.kill(pid!, 'SIGKILL');
+      // The process is gone, but this thread does not get to see its exit yet.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      await q.stop();
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(errors.map((e) => String(e))).toEqual([]);
+  }, 30_000);
+});
