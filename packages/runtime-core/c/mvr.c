@@ -132,11 +132,19 @@ static bool core_intact(mvr_vm *v) {
   for (mvm_TfHostFunction *f = vm_getResolvedImports(vm); ok && (void *)f < (void *)vm->globals; f++) ok = *f == mvr_trampoline;
   return ok;
 }
+
+/* At every entry (ENTER): one out-of-line call, not a copy per entry point. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void check_core(mvr_vm *v) {
+  if (!core_intact(v)) MVM_FATAL_ERROR(v->vm, MVM_E_HEAP_CORRUPT);
+}
 #define ENTER(v)                      \
   mvr_vm *mvr_prev_ = mvr_active;     \
   mvr_active = (v);                   \
   MVR_TARGET_ENTER(v);                \
-  if (!core_intact(v)) MVM_FATAL_ERROR((v)->vm, MVM_E_HEAP_CORRUPT)
+  check_core(v)
 #define LEAVE()            \
   mvr_active = mvr_prev_;  \
   MVR_TARGET_LEAVE(mvr_prev_)
