@@ -1070,7 +1070,7 @@ export class MicroviumVM extends Lifetime {
       Promise.resolve(thenable).catch(() => {});
       return this.#throwToGuest(
         -cb === ErrorCode.ASYNC_WITHOUT_AWAIT
-          ? new TypeError('a host function returned a Promise, but the guest has no `await` (it cannot wait for it)')
+          ? new MicroviumError(ErrorCode.ASYNC_WITHOUT_AWAIT, 'a host function returned a Promise, but the guest has no `await` (it cannot wait for it)')
           : new MicroviumError(-cb),
       );
     }
