@@ -7,33 +7,15 @@
  * reports). Here the race is forced: QEMU is killed and this thread is kept
  * busy for 300 ms, so Node has not seen the exit when stop() runs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { descendants } from '../util/testing-processes.js';
 import { launchQemu, qemuMachines } from './qemu.js';
 
+/** QEMU processes started by this process. */
 function qemuPidsUnder(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return [...parent.keys()].filter((pid) => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('qemu-system-arm');
-        } catch {
-          return false;
-        }
-      }
-    }
-    return false;
-  });
+  return descendants(root)
+    .filter((p) => p.cmd.includes('qemu-system-arm'))
+    .map((p) => p.pid);
 }
 
 describe('QEMU launcher', () => {

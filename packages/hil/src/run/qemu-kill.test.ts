@@ -7,63 +7,29 @@
  * cannot be brought back), never as a difference; the other board finishes
  * with every verdict right; the exit code is 2; the reports are written.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { descendants, startNode } from '../util/testing-processes.js';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VICTIM = 'qemu-mps2-an500';
 const SURVIVOR = 'qemu-mps2-an385';
 
-/** Processes below `root` (by /proc/<pid>/stat parent links), with their command lines. */
-function descendants(root: number): { pid: number; cmd: string }[] {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out: { pid: number; cmd: string }[] = [];
-  for (const pid of parent.keys()) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        try {
-          out.push({ pid, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ') });
-        } catch {
-          // gone meanwhile
-        }
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 describe('hil run with an emulated board killed mid-run', () => {
   it('reports the killed board as an infrastructure failure and finishes the other with right verdicts', async () => {
     const out = mkdtempSync(join(tmpdir(), 'hil-qemu-kill-'));
-    const child = spawn(
-      process.execPath,
-      [join(pkg, 'dist', 'cli.js'), 'run', '--boards', join(pkg, 'examples', 'emulated.yaml'), '--targets', SURVIVOR, VICTIM,
-        '--filter', '^(int|float|string|array)/', '--out', out, '--progress', 'plain', '--state-dir', join(out, 'state')],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const run = startNode(join(pkg, 'dist', 'cli.js'), [
+      'run', '--boards', join(pkg, 'examples', 'emulated.yaml'), '--targets', SURVIVOR, VICTIM,
+      '--filter', '^(int|float|string|array)/', '--out', out, '--progress', 'plain', '--state-dir', join(out, 'state'),
+    ]);
+    const { child, exited } = run;
     const guard = setTimeout(() => child.kill('SIGKILL'), 400_000);
-    const t0 = Date.now();
-    while (!new RegExp(`${VICTIM}: ready`).test(stdout) && Date.now() - t0 < 300_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    expect(stdout, stderr).toMatch(new RegExp(`${VICTIM}: ready`));
+    await run.waitFor(new RegExp(`${VICTIM}: ready`), 300_000);
+    expect(run.stdout(), run.stderr()).toMatch(new RegExp(`${VICTIM}: ready`));
     await new Promise((r) => setTimeout(r, 1500)); // mid-run
     const qemus = descendants(child.pid!).filter((p) => /qemu-system-arm/.test(p.cmd));
     const victim = qemus.find((p) => p.cmd.includes('mps2-an500'));
@@ -76,6 +42,8 @@ describe('hil run with an emulated board killed mid-run', () => {
     const orphans = qemus.filter((q) => q.pid !== victim!.pid && existsSync(`/proc/${q.pid}`));
     for (const q of orphans) process.kill(q.pid, 'SIGKILL');
     console.log(`QEMU ${victim!.pid} (${VICTIM}) killed; hil exited ${code} ${(Date.now() - killedAt) / 1000} s later`);
+    const stdout = run.stdout();
+    const stderr = run.stderr();
 
     expect(signal, `${stdout}\n${stderr}`).toBe(null);
     expect(code, `${stdout}\n${stderr}`).toBe(2);

@@ -6,12 +6,12 @@
  * junit.xml and report.html written and saying the run was interrupted;
  * cases that ran keep their verdicts, the rest are skipped as interrupted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startNode } from '../util/testing-processes.js';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CASES = 40;
@@ -37,20 +37,14 @@ describe('hil run interrupted by SIGINT', () => {
   it('exits 2 with the JSON, JUnit and HTML reports written and saying the run was interrupted', async () => {
     const cases = slowSuite();
     const out = mkdtempSync(join(tmpdir(), 'hil-sigint-'));
-    const child = spawn(
-      process.execPath,
-      [join(pkg, 'dist', 'cli.js'), 'run', '--cases', cases, '--targets', 'wasm-node', 'native', '--out', out, '--progress', 'plain', '--state-dir', join(out, 'state')],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const run = startNode(join(pkg, 'dist', 'cli.js'), [
+      'run', '--cases', cases, '--targets', 'wasm-node', 'native', '--out', out, '--progress', 'plain', '--state-dir', join(out, 'state'),
+    ]);
+    const { child, exited } = run;
     // Both targets ready, so cases are running: then Ctrl-C.
-    const t0 = Date.now();
-    while (!(/wasm-node: ready/.test(stdout) && /native: ready/.test(stdout)) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
-    expect(stdout).toMatch(/native: ready/);
+    await run.waitFor(/wasm-node: ready[\s\S]*native: ready|native: ready[\s\S]*wasm-node: ready/, 60_000);
+    const stdout0 = run.stdout();
+    expect(stdout0).toMatch(/native: ready/);
     await new Promise((r) => setTimeout(r, 1500));
     const sentAt = Date.now();
     child.kill('SIGINT');
@@ -58,6 +52,8 @@ describe('hil run interrupted by SIGINT', () => {
     const { code, signal } = await exited;
     clearTimeout(guard);
     const stopMs = Date.now() - sentAt;
+    const stdout = run.stdout();
+    const stderr = run.stderr();
     console.log(`SIGINT: exit ${code} after ${stopMs} ms`);
 
     expect(signal, `${stdout}\n${stderr}`).toBe(null);
