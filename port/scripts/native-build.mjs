@@ -9,7 +9,8 @@ export const buildDir = join(portDir, 'build');
 
 /**
  * Compile and link one native program from the port layer, the engine (unless
- * `withEngine` is false) and `sources`. Returns the output path. Skips the
+ * `withEngine` is false; a source may then include the engine itself from one
+ * of `includeDirs`) and `sources`. Returns the output path. Skips the
  * work when the output is newer than every input.
  */
 export function buildNative({
@@ -20,6 +21,7 @@ export function buildNative({
   sanitize,
   optimize = '-O2',
   defines = [],
+  includeDirs = [],
   cc = process.env.CC ?? 'gcc',
   force = false,
 }) {
@@ -48,6 +50,7 @@ export function buildNative({
     '-I', includeDir,
     '-I', join(portDir, 'targets', 'host'),
     ...(withEngine ? ['-I', engine] : []),
+    ...includeDirs.flatMap((d) => ['-I', d]),
     ...defines.map((d) => `-D${d}`),
     ...(sanitize ? [`-fsanitize=${sanitize}`, '-fno-sanitize-recover=all', '-fno-omit-frame-pointer'] : []),
     ...inputs.filter((f) => f.endsWith('.c')),

@@ -84,10 +84,21 @@ typedef struct page_hdr {
   uint16_t rejected;      /* frees refused (foreign pointer, double free) */
   uint16_t binmap;        /* bit b set <=> bins[b] non-empty */
   uint16_t bins[NBINS];   /* first free block of each size class, 0: none */
-  /* Where an allocation the page cannot hold goes instead, while a host
-     allows it (mvp_page_set_spill); NULL: nowhere, it fails. */
-  void *(*spill)(size_t size);
 } page_hdr;
+
+/* Where an allocation a page cannot hold goes instead, while a host allows it
+   (mvp_page_set_spill). Kept outside every page: a page's bytes are within
+   reach of a corrupt guest heap, and a function pointer there would be a
+   jump anywhere. Per thread where a host may run VMs on several threads. */
+#if defined(_MSC_VER)
+#define MVP_ALLOC_TLS __declspec(thread)
+#elif defined(__GNUC__) && (defined(__linux__) || defined(__APPLE__))
+#define MVP_ALLOC_TLS __thread
+#else
+#define MVP_ALLOC_TLS
+#endif
+static MVP_ALLOC_TLS uintptr_t spill_page;
+static MVP_ALLOC_TLS void *(*spill_alloc)(size_t size);
 
 /* C99 compile-time checks: the header must fit between HDR_OFF and
    FIRST_BLOCK, and the largest block size must fit in 16 bits. */
@@ -226,7 +237,6 @@ void mvp_page_init(void *page) {
   h->rejected = 0;
   h->binmap = 0;
   for (i = 0; i < NBINS; i++) h->bins[i] = 0;
-  h->spill = NULL;
   b_set(base, FIRST_BLOCK, ARENA, 0);
   list_insert(base, h, FIRST_BLOCK);
 }
@@ -243,7 +253,7 @@ void *mvp_page_malloc(void *page, size_t size) {
 
   large = need > MVP_ALLOC_LARGE;
   b = pick(base, h, need, large ? MVP_ALLOC_LARGE_PICK : MVP_ALLOC_SMALL_PICK);
-  if (!b) return h->spill ? h->spill(size) : NULL;
+  if (!b) return spill_alloc && spill_page == base ? spill_alloc(size) : NULL;
 
   /* The block must be sane before it is carved up; if the page has been
      overwritten, fail this allocation rather than make matters worse. */
@@ -346,8 +356,8 @@ void mvp_page_free_in(void *page, void *ptr) {
 }
 
 void mvp_page_set_spill(void *page, void *(*alloc)(size_t size)) {
-  page_hdr *h = hdr((base_t)page);
-  if (h->magic == MAGIC) h->spill = alloc;
+  spill_page = alloc ? (base_t)page : 0;
+  spill_alloc = alloc;
 }
 
 int mvp_page_contains(const void *page, const void *ptr) {

@@ -422,6 +422,25 @@ static void test_spill(void) {
     CHECK(small != NULL && mvp_page_contains(page, small) && spilled_calls == 1);
     mvp_page_free(small);
   }
+  /* The hook is not kept in the page, where a corrupt guest heap could
+     overwrite it: no aligned word of the page holds its address. */
+  {
+    void *(*hook)(size_t) = spill_alloc;
+    const uint8_t *bytes = (const uint8_t *)page;
+    size_t at;
+    int found = 0;
+    for (at = 0; at + sizeof hook <= PAGE; at += sizeof(void *)) found |= memcmp(bytes + at, &hook, sizeof hook) == 0;
+    CHECK(!found);
+  }
+  /* It is given for this page only: a full page beside it still fails. */
+  {
+    void *other = new_page();
+    void *big = mvp_page_malloc(other, CAPACITY - 1000);
+    CHECK(big != NULL && mvp_page_malloc(other, 2000) == NULL && spilled_calls == 1);
+    mvp_page_free(big);
+    check_empty(other);
+    free(other);
+  }
   mvp_page_set_spill(page, NULL);
   CHECK(mvp_page_malloc(page, 2000) == NULL);
   {

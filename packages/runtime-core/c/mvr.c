@@ -20,6 +20,23 @@
  *    engine would stop with MVM_FATAL_ERROR.
  */
 #define MVM_EXPOSE_INTERNALS 1
+#include <stddef.h>
+/* The engine keeps the function pointers it calls (the import table, the
+   breakpoint callback) in the VM's page, beside the guest heap; a corrupt heap
+   can overwrite them mid-run, and check_core only runs when the glue enters
+   the engine. Engine patch 0012 asks, before every such call, whether the
+   pointer is one the glue gave it (there are two). */
+static int mvr_callback_ok(void (*fn)(void));
+#define MVM_CALLBACK_OK(vm, fn) mvr_callback_ok((void (*)(void))(fn))
+/* The engine's VM struct and its import table are all native pointers.
+   Engine patch 0014 lets the glue keep them in host memory, out of reach of a
+   corrupt heap's pointers, which only ever address the page. (The globals and
+   the stack, which bytecode indexes unchecked, stay in the page: there a
+   corrupt index cannot reach host memory.) */
+static void *mvr_core_malloc(size_t size);
+static void mvr_core_free(void *p);
+#define MVM_CONTEXTUAL_MALLOC_CORE(size, context) mvr_core_malloc(size)
+#define MVM_CONTEXTUAL_FREE_CORE(p, context) mvr_core_free(p)
 #include "microvium.c"
 
 #include "mvr.h"
@@ -98,6 +115,9 @@ struct mvr_vm {
   mvr_build_frame build[MVR_BUILD_DEPTH];
   int32_t buildDepth;
   uint32_t dataUsed; /* bytes of the data area used by results of this call */
+  /* The engine's blocks in host memory (mvr_core_malloc), to free what a VM
+     that stopped on a fatal error leaves behind. */
+  struct mvr_core_block *core;
   /* The VM's own pointers as restore left them (see check_core). */
   uint16_t *coreGlobals;
   LongPtr coreBytecode;
@@ -106,14 +126,53 @@ struct mvr_vm {
 
 static MVR_THREAD_LOCAL mvr_vm *mvr_active;
 
+/* ---- The engine's own state, in host memory ------------------------------- */
+
+/* A block of the engine's state, linked to the VM it was allocated for (the
+   active one: the engine allocates only while the glue has entered it). */
+typedef struct mvr_core_block {
+  mvr_vm *owner;
+  struct mvr_core_block *prev, *next;
+} mvr_core_block;
+/* The header, rounded up so the engine's struct after it keeps its alignment. */
+#define MVR_CORE_HEADER ((sizeof(mvr_core_block) + 15u) & ~(size_t)15u)
+
+static void *mvr_core_malloc(size_t size) {
+  mvr_vm *v = mvr_active;
+  mvr_core_block *b = v ? MVR_MALLOC(MVR_CORE_HEADER + size) : NULL;
+  if (!b) return NULL;
+  b->owner = v;
+  b->prev = NULL;
+  b->next = v->core;
+  if (v->core) v->core->prev = b;
+  v->core = b;
+  return (uint8_t *)b + MVR_CORE_HEADER;
+}
+
+static void mvr_core_free(void *p) {
+  if (!p) return;
+  mvr_core_block *b = (mvr_core_block *)(void *)((uint8_t *)p - MVR_CORE_HEADER);
+  if (b->prev) b->prev->next = b->next;
+  else b->owner->core = b->next;
+  if (b->next) b->next->prev = b->prev;
+  MVR_FREE(b);
+}
+
+/* Frees the engine blocks of `v` that the engine did not free itself (all of
+   them when its VM stopped on a fatal error and is not walked). Never enters
+   the engine. */
+static void mvr_core_release(mvr_vm *v) {
+  while (v->core) mvr_core_free((uint8_t *)v->core + MVR_CORE_HEADER);
+}
+
 static mvm_TeError mvr_trampoline(mvm_VM *vm, mvm_HostFunctionID id, Value *result, Value *args, uint8_t argc);
 
-/* The engine keeps its own state (the VM struct with its import table of
-   function pointers, the stack, the bucket list) in the same 64 KiB page as
-   the guest heap, where a corrupt snapshot's pointers can overwrite it. Before
-   the engine runs again, check that what must not change has not: a VM whose
-   core was overwritten stops with MVM_E_HEAP_CORRUPT instead of following a
-   wild pointer out of its region. */
+/* The engine's VM struct lives in host memory (mvr_core_malloc), where guest
+   writes cannot reach; its stack, globals and bucket headers stay in the page
+   (engine patch 0013 checks the bucket links). A second line of defence against an engine
+   bug: before the engine runs again, check that what must not change has not;
+   a VM whose core changed stops with MVM_E_HEAP_CORRUPT instead of following
+   a wild pointer out of its region. */
 #if MVM_INCLUDE_DEBUG_CAPABILITY
 static void on_breakpoint(mvm_VM *vm, uint16_t address);
 #endif
@@ -129,7 +188,8 @@ static bool core_intact(mvr_vm *v) {
 #if MVM_INCLUDE_DEBUG_CAPABILITY
   ok = ok && (!vm->breakpointCallback || vm->breakpointCallback == on_breakpoint);
 #endif
-  for (mvm_TfHostFunction *f = vm_getResolvedImports(vm); ok && (void *)f < (void *)vm->globals; f++) ok = *f == mvr_trampoline;
+  uint16_t imports = getSectionSize(vm, BCS_IMPORT_TABLE) / sizeof(vm_TsImportTableEntry);
+  for (uint16_t i = 0; ok && i < imports; i++) ok = vm_getResolvedImports(vm)[i] == mvr_trampoline;
   return ok;
 }
 
@@ -416,6 +476,10 @@ static void on_breakpoint(mvm_VM *vm, uint16_t address) {
   mvr_host_breakpoint(mvr_active, address);
 }
 
+static int mvr_callback_ok(void (*fn)(void)) {
+  return fn == (void (*)(void))mvr_trampoline || fn == (void (*)(void))on_breakpoint;
+}
+
 mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_error) {
   mvr_vm *v = MVR_MALLOC(sizeof(mvr_vm));
   if (!v) {
@@ -441,6 +505,7 @@ mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_e
   }
   LEAVE();
   if (err != MVM_E_SUCCESS) {
+    mvr_core_release(v);
     MVR_FREE(snapshot);
     MVR_FREE(v);
     *out_error = (int32_t)err;
@@ -459,6 +524,7 @@ void mvr_free(mvr_vm *v) {
      with its region (or instance) anyway. */
   if (core_intact(v)) mvm_free(v->vm);
   LEAVE();
+  mvr_core_release(v);
   for (uint32_t c = 0; c < v->chunkCount; c++) MVR_FREE(v->chunks[c]);
   MVR_FREE(v->chunks);
   MVR_FREE(v->freeList);

@@ -85,6 +85,14 @@ const REF = Symbol('microvium.ref');
 const guestRefs = new WeakMap<object, GuestRef>();
 
 const MAX_STRING_BYTES = 4094;
+/**
+ * How deep a settled promise's value may hold settled promises that are read
+ * at once. A corrupt heap can make the chain endless (a promise resolved with
+ * itself): each level is a JavaScript stack frame, and at the stack's limit
+ * `new Promise` rejects instead of running its executor. Deeper promises
+ * stay pending and are read at the next poll.
+ */
+const MAX_POLL_DEPTH = 32;
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
@@ -304,6 +312,7 @@ export class MicroviumVM extends Lifetime {
   #depth = 0; // engine calls on the stack
   #freePending = false;
   readonly #pending = new Map<HandleId, PendingPromise>();
+  #pollDepth = 0; // #pollPromise calls on the stack
   /** Guest objects made from host errors thrown into the guest, to rethrow the originals. */
   #hostErrors: { h: HandleId; error: unknown }[] = [];
   // Builder cursor (host -> guest copies).
@@ -940,8 +949,15 @@ export class MicroviumVM extends Lifetime {
     // unhandled rejection when its VM is disposed or dies; a host that does
     // await it still sees the rejection.
     promise.catch(() => {});
+    // At the stack's limit the executor cannot run and the promise is already
+    // rejected with that RangeError.
+    if (!settle) {
+      this.#engine.handleRelease(h);
+      return promise;
+    }
     this.#pending.set(h, settle);
-    this.#pollPromise(h); // outside the executor: a fatal error here reaches the caller
+    // Outside the executor: a fatal error here reaches the caller.
+    if (this.#pollDepth < MAX_POLL_DEPTH) this.#pollPromise(h);
     return promise;
   }
 
@@ -952,12 +968,15 @@ export class MicroviumVM extends Lifetime {
     const p = this.#pending.get(h)!;
     this.#pending.delete(h);
     let value: unknown;
+    this.#pollDepth++;
     try {
       value = this.#readSlot(0);
     } catch (e) {
       this.#engine.handleRelease(h);
       p.reject(e);
       return;
+    } finally {
+      this.#pollDepth--;
     }
     this.#engine.handleRelease(h);
     if (state === 1) p.resolve(value);
@@ -1053,7 +1072,12 @@ export class MicroviumVM extends Lifetime {
     } finally {
       this.#depth--;
     }
-    if (!this.alive) return -14; /* MVM_E_HOST_ERROR: unwind; $invoke frees the VM */
+    if (!this.alive) {
+      // The host function's promise will never reach the guest: observe it,
+      // or its rejection would be unhandled (which ends a Node process).
+      if (isThenable(result)) Promise.resolve(result).catch(() => {});
+      return -14; /* MVM_E_HOST_ERROR: unwind; $invoke frees the VM */
+    }
     if (isThenable(result)) return this.#startAsync(result);
     try {
       this.#writeValue(0, result);
@@ -1084,6 +1108,18 @@ export class MicroviumVM extends Lifetime {
 
   #settle(cb: HandleId, ok: boolean, value: unknown): void {
     if (!this.alive) return;
+    // This runs in a promise job: whatever it throws would be an unhandled
+    // rejection, which ends a Node process. A fatal engine error in the
+    // continuation (or in a host function it calls) goes to onUnhandledError.
+    try {
+      this.#resume(cb, ok, value);
+    } catch (e) {
+      this.#options.onUnhandledError?.(e);
+    }
+  }
+
+  /** Resumes the guest's `await` with the settled host promise's outcome. */
+  #resume(cb: HandleId, ok: boolean, value: unknown): void {
     let success = ok;
     try {
       if (ok) {

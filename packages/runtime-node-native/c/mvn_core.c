@@ -83,6 +83,7 @@ static MVN_TLS mvn_vm *mvn_running;
 /* Frees the glue's host memory of a VM whose engine state is not to be
    trusted (the page itself goes with the region). */
 static void abandon(mvr_vm *m) {
+  mvr_core_release(m); /* the engine's VM struct (engine patch 0014) */
   for (uint32_t c = 0; c < m->chunkCount; c++) free(m->chunks[c]);
   free(m->chunks);
   free(m->freeList);

@@ -33,10 +33,13 @@ class NativeInstance implements EngineInstance {
 
   /** A result of the addon, or the fatal error thrown (the VM is dead). */
   #r(result: number): number {
+    const dead = result === MVN_E_FATAL || result === MVN_E_DEAD;
+    // Read the code first: freeing removes the VM from the addon's table.
+    const code = dead ? this.b.fatalCode(this.id) || 1 : 0;
     if (this.#freeWhenIdle) this.#tryFree();
-    if (result === MVN_E_FATAL || result === MVN_E_DEAD) {
+    if (dead) {
       this.#views = undefined;
-      throw this.hooks.fatal(this.b.fatalCode(this.id) || 1);
+      throw this.hooks.fatal(code);
     }
     return result;
   }

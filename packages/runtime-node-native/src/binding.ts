@@ -1,7 +1,9 @@
 /**
  * The Node-API addon (c/mvn_napi.c), loaded with node-gyp-build: a prebuilt
  * binary from prebuilds/<platform>-<arch>/ when one matches, else the one
- * built from source in build/Release.
+ * built from source in build/Release. `MVTK_NATIVE_ADDON=/path/to/mvn.node`
+ * loads that file instead (the fuzzer's AddressSanitizer build, see
+ * test/harness/build-harness.mjs).
  *
  * @unstable Private to this package.
  * @packageDocumentation
@@ -78,7 +80,8 @@ export function loadBinding(): NativeBinding {
   if (!binding) {
     const require = createRequire(import.meta.url);
     const load = require('node-gyp-build') as (dir: string) => unknown;
-    binding = load(packageRoot()) as NativeBinding;
+    const override = process.env.MVTK_NATIVE_ADDON;
+    binding = (override ? require(override) : load(packageRoot())) as NativeBinding;
   }
   return binding;
 }

@@ -3,11 +3,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compileGuest } from '@mvtk/compiler';
 import { engineDir, portDir } from '@mvtk/port';
 // @ts-expect-error plain ESM build script without types
-import { buildHost } from '@mvtk/port/scripts/native-build.mjs';
+import { buildHost, buildNative } from '@mvtk/port/scripts/native-build.mjs';
 
 export const patchDir = join(portDir, 'engine-patches');
 export const patchSeries = readdirSync(patchDir).filter((f) => f.endsWith('.patch')).sort();
@@ -66,6 +67,29 @@ export function runGuest(source: string, opts: RunOptions = {}): HostRun {
   const snapshot = join(work, `${name}.mvm-bc`);
   writeFileSync(snapshot, opts.snapshot ?? compileGuest(source).bytes);
   const r = spawnSync(host, [snapshot, ...(opts.steps ?? [])], { encoding: 'utf8', timeout: opts.timeoutMs });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** What c/corrupt_core.c overwrites before it uses the engine (see that file). */
+export type Corruption = 'import' | 'bucket-cycle' | 'bucket-wild' | 'core-in-page';
+
+/**
+ * Builds c/corrupt_core.c (which compiles the engine in) against `engine`,
+ * restores `source` in it, overwrites the engine state named by `how` and
+ * makes the engine use it.
+ */
+export function runCorrupted(source: string, how: Corruption, engine: string, timeoutMs = 10_000): HostRun {
+  const name = `corrupt-core-${counter++}`;
+  const host = buildNative({
+    name,
+    sources: [join(dirname(fileURLToPath(import.meta.url)), '..', 'c', 'corrupt_core.c')],
+    withEngine: false,
+    includeDirs: [engine],
+    force: true,
+  });
+  const snapshot = join(work, `${name}.mvm-bc`);
+  writeFileSync(snapshot, compileGuest(source).bytes);
+  const r = spawnSync(host, [snapshot, how], { encoding: 'utf8', timeout: timeoutMs });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -7,7 +7,7 @@ import { runInV8 } from '@mvtk/shared-suite';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineWithPatches, patchSeries, runGuest, type HostRun } from './engine-build';
+import { engineWithPatches, patchSeries, runCorrupted, runGuest, type Corruption, type HostRun } from './engine-build';
 
 const reproducers = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'reliability', 'reproducers');
 
@@ -203,7 +203,50 @@ const defects: Defect[] = [
       return undefined;
     },
   },
+  {
+    patch: '0012-check-host-callbacks.patch',
+    // The import table lives in the page beside the guest heap; a corrupt
+    // heap overwrote it mid-run and the next host call jumped to the wild
+    // pointer (the Node process died with SIGSEGV; fuzz seed 3, case 128665).
+    guest: `const print = vmImport(1); vmExport(0, () => { print('hi'); return 1; });`,
+    check(engine) {
+      return expectHeapCorrupt(runCorrupted(this.guest, 'import', engine), 'import');
+    },
+  },
+  {
+    patch: '0013-check-bucket-links.patch',
+    // The heap's bucket list is linked by native pointers in the page; a
+    // corrupt heap made it cyclic and the collector's release of the old
+    // heap looped forever (fuzz seed 3, case 103062), or it pointed outside
+    // the page and the engine read and freed there.
+    guest: `let keep = [{ a: 1 }, 'some text', [1, 2, 3]]; vmExport(0, () => keep.length);`,
+    check(engine) {
+      for (const how of ['bucket-cycle', 'bucket-wild'] as const) {
+        const problem = expectHeapCorrupt(runCorrupted(this.guest, how, engine, 5_000), how);
+        if (problem) return problem;
+      }
+      return undefined;
+    },
+  },
+  {
+    patch: '0014-vm-struct-outside-heap.patch',
+    // The VM struct (the handle list's head, the bucket list, the stack and
+    // globals pointers) and the import table lived in the page; a corrupt
+    // heap half-overwrote the handle list's head and the collector walked
+    // into freed host memory (AddressSanitizer, fuzz seed 6, case 547010).
+    // An embedder that allocates them apart must get them out of the page.
+    guest: `const print = vmImport(1); let g = [1, 2]; vmExport(0, () => { print(g.length); return 1; });`,
+    check(engine) {
+      const run = runCorrupted(this.guest, 'core-in-page', engine);
+      return run.stdout === 'ok\n' && run.status === 0 ? undefined : `expected the VM struct outside the page, got ${JSON.stringify(run)}`;
+    },
+  },
 ];
+
+/** A description of what went wrong, unless the engine stopped with MVM_E_HEAP_CORRUPT (56). */
+function expectHeapCorrupt(run: HostRun, how: Corruption): string | undefined {
+  return run.stdout === 'fatal 56\n' && run.status === 2 ? undefined : `${how}: expected fatal 56 (MVM_E_HEAP_CORRUPT), got ${JSON.stringify(run)}`;
+}
 
 describe('engine patches', () => {
   it('every patch in the series has a defect test', () => {

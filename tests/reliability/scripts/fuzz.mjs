@@ -2,8 +2,13 @@
 // Snapshot fuzzing of @mvtk/runtime-wasm and @mvtk/runtime-node-native through
 // their public API (README.md in this folder).
 //
-//   node scripts/fuzz.mjs --runtime wasm|native [--cases N] [--seed S] [--start I]
+//   node scripts/fuzz.mjs --runtime wasm|native [--asan] [--cases N] [--seed S] [--start I]
 //        [--jobs J] [--gas G] [--guard-ms MS] [--out DIR] [--max-findings K] [--verify K] [--json]
+//
+// --asan (native only) runs the cases on the addon built with AddressSanitizer
+// (packages/runtime-node-native/test/harness/build-harness.mjs), loaded into
+// the workers with the ASan runtime preloaded: the first memory error ends the
+// worker with status 86 and its report lands in the finding's stderrTail.
 //
 // The cases run in worker processes (this script with --worker), so a crash
 // or a hang of the engine is observed here instead of ending the run. Before
@@ -43,6 +48,7 @@ const { values: opt } = parseArgs({
     'max-findings': { type: 'string', default: '25' },
     verify: { type: 'string', default: '20' },
     json: { type: 'boolean', default: false },
+    asan: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     // worker mode (internal)
     worker: { type: 'boolean', default: false },
@@ -55,8 +61,8 @@ const { values: opt } = parseArgs({
 });
 
 const runtimes = { wasm: '@mvtk/runtime-wasm', native: '@mvtk/runtime-node-native' };
-if (!runtimes[opt.runtime]) {
-  process.stderr.write('usage: fuzz.mjs --runtime wasm|native [--cases N] [--seed S] [--start I] [--jobs J] [--gas G] [--guard-ms MS] [--out DIR] [--json]\n');
+if (!runtimes[opt.runtime] || (opt.asan && opt.runtime !== 'native')) {
+  process.stderr.write('usage: fuzz.mjs --runtime wasm|native [--asan (native)] [--cases N] [--seed S] [--start I] [--jobs J] [--gas G] [--guard-ms MS] [--out DIR] [--json]\n');
   process.exit(2);
 }
 const int = (name) => {
@@ -183,7 +189,21 @@ function readProgress(file) {
 }
 
 async function main() {
-  const runtime = opt.runtime;
+  // The runtime under test, as findings and the summary name it.
+  const runtime = opt.asan ? 'native-asan' : opt.runtime;
+  let childEnv = process.env;
+  if (opt.asan) {
+    const { buildAsanAddon, asanAddonEnv } = await import('../../../packages/runtime-node-native/test/harness/build-harness.mjs');
+    const addon = buildAsanAddon();
+    childEnv = { ...process.env, ...asanAddonEnv(addon) };
+    // Proof the workers will really run instrumented: the addon loads and the
+    // ASan runtime is mapped into the process.
+    const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(addon)}); process.stdout.write(String(require('fs').readFileSync('/proc/self/maps', 'utf8').includes('libasan')))`], { env: childEnv, encoding: 'utf8' });
+    if (probe.stdout !== 'true') {
+      process.stderr.write(`--asan: the AddressSanitizer addon does not load with the ASan runtime: ${probe.stderr || probe.stdout}\n`);
+      process.exit(2);
+    }
+  }
   const seed = int('seed');
   const start = int('start');
   const total = int('cases');
@@ -229,7 +249,8 @@ async function main() {
     // Does it reproduce alone, in a fresh process? If not, after the case
     // before it (a WASM instance is reused from a pool: state can carry over)?
     const replay = (paths) => {
-      const r = spawnSync(process.execPath, ['--expose-gc', join(here, 'replay.mjs'), '--runtime', runtime, '--gas', opt.gas, ...paths], {
+      const r = spawnSync(process.execPath, ['--expose-gc', join(here, 'replay.mjs'), '--runtime', opt.runtime, '--gas', opt.gas, ...paths], {
+        env: childEnv,
         encoding: 'utf8',
         timeout: Math.max(guardMs, 5000) * paths.length,
         killSignal: 'SIGKILL',
@@ -265,8 +286,8 @@ async function main() {
       workersStarted++;
       const child = fork(
         self,
-        ['--worker', '--runtime', runtime, '--seed', String(seed), '--from', String(next), '--to', String(to), '--corpus', corpus, '--sentinel', sentinelFile, '--progress', progress, '--gas', opt.gas, '--snapshot-every', opt['snapshot-every']],
-        { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: ['--expose-gc'] },
+        ['--worker', '--runtime', opt.runtime, '--seed', String(seed), '--from', String(next), '--to', String(to), '--corpus', corpus, '--sentinel', sentinelFile, '--progress', progress, '--gas', opt.gas, '--snapshot-every', opt['snapshot-every']],
+        { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: ['--expose-gc'], env: childEnv },
       );
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-8000)));
@@ -373,7 +394,7 @@ async function main() {
   log(
     `fuzz ${runtime}: ${done} cases in ${seconds.toFixed(1)} s = ${summary.casesPerSecond} cases/s; restored ${summary.restored}, refused ${summary.refused}, ` +
       `${summary.calls} calls, ${summary.fatal} fatal; crashes ${summary.crashes}, hangs ${summary.hangs}, untyped ${summary.untyped}, sentinel failures ${summary.sentinelFailures}` +
-      (runtime === 'native' ? `, VMs leaked ${leaked}` : ''),
+      (opt.runtime === 'native' ? `, VMs leaked ${leaked}` : ''),
   );
   if (opt.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   process.exitCode = findings.length ? 1 : 0;

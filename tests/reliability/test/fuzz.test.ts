@@ -39,18 +39,26 @@ interface Summary {
 
 const CASES = 10_000;
 
-describe.each(['wasm', 'native'] as const)('snapshot fuzzing, %s runtime', (runtime) => {
+// The native addon also runs built with AddressSanitizer (fuzz.mjs --asan):
+// a memory error that happens not to crash the plain build ends the worker.
+const runs = [
+  { runtime: 'wasm', label: 'wasm', flags: [] },
+  { runtime: 'native', label: 'native', flags: [] },
+  { runtime: 'native', label: 'native-asan', flags: ['--asan'] },
+] as const;
+
+describe.each(runs)('snapshot fuzzing, $label runtime', ({ runtime, label, flags }) => {
   it(`${CASES.toLocaleString('en')} mutated snapshots: no crash, no hang, only typed errors, the runtime still serves fresh VMs`, async () => {
-    const out = mkdtempSync(join(tmpdir(), `mvtk-fuzz-${runtime}-`));
+    const out = mkdtempSync(join(tmpdir(), `mvtk-fuzz-${label}-`));
     const r = await runNode(
       join(scriptsDir, 'fuzz.mjs'),
-      ['--runtime', runtime, '--cases', String(CASES), '--seed', '1', '--guard-ms', '5000', '--out', out, '--verify', '1', '--json'],
+      ['--runtime', runtime, ...flags, '--cases', String(CASES), '--seed', '1', '--guard-ms', '5000', '--out', out, '--verify', '1', '--json'],
       { timeoutMs: 170_000 },
     );
     expect(r.timedOut, `fuzz.mjs did not finish:\n${r.stderr.slice(-3000)}`).toBe(false);
     const s = lastJson<Summary>(r.stdout);
     // The figures (cases/s) are part of the report.
-    console.log(`fuzz ${runtime}: ${s.cases} cases in ${s.seconds} s = ${s.casesPerSecond} cases/s; restored ${s.restored}, refused ${s.refused}, ${s.calls} calls, ${s.fatal} fatal; findings ${s.findings.length} (reproducers in ${out})`);
+    console.log(`fuzz ${label}: ${s.cases} cases in ${s.seconds} s = ${s.casesPerSecond} cases/s; restored ${s.restored}, refused ${s.refused}, ${s.calls} calls, ${s.fatal} fatal; findings ${s.findings.length} (reproducers in ${out})`);
 
     expect(s.cases).toBeGreaterThanOrEqual(CASES);
     // The mutations reach the engine: most restore or are refused by the

@@ -32,6 +32,58 @@ export function buildHarness({
     ...extraFlags,
     ...own, ...portSources, '-lm',
   ];
+  return compileCached(cc, args, out, inputs, force);
+}
+
+/**
+ * The Node-API addon itself (c/mvn_napi.c and everything binding.gyp builds)
+ * under AddressSanitizer, for the fuzzer's `--asan` runs through the public
+ * API. Load it with asanAddonEnv(). Output: node_modules/.cache/mvn-addon-asan/mvn.node.
+ */
+export function buildAsanAddon({
+  cc = process.env.CC ?? 'gcc',
+  force = false,
+  outDir = join(root, 'node_modules', '.cache', 'mvn-addon-asan'),
+} = {}) {
+  const out = join(outDir, 'mvn.node');
+  mkdirSync(outDir, { recursive: true });
+  const list = (what) =>
+    execFileSync(process.execPath, [join(root, 'scripts', 'gyp-sources.cjs'), what], { cwd: root, encoding: 'utf8' })
+      .split('\n').filter(Boolean).map((f) => join(root, f));
+  const sources = list('sources');
+  const includes = list('includes');
+  // Node-API headers beside the running node (as scripts/build.mjs does).
+  const nodeHeaders = join(dirname(dirname(process.execPath)), 'include', 'node');
+  const inputs = [...sources, join(glue, 'mvr.c'), join(glue, 'mvr.h'), join(engineDir, 'microvium.c'),
+    ...includes.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.h')).map((f) => join(d, f)))];
+  const args = [
+    '-shared', '-fPIC', '-std=gnu11', '-O1', '-g', '-ffp-contract=off', '-Wno-unused-parameter',
+    '-DNAPI_VERSION=8', '-DMVR_NATIVE=1', '-I', nodeHeaders, ...includes.flatMap((d) => ['-I', d]),
+    '-fsanitize=address', '-fno-omit-frame-pointer', ...sources, '-lm',
+  ];
+  return compileCached(cc, args, out, inputs, force);
+}
+
+/**
+ * The environment that makes @mvtk/runtime-node-native load `addon` (built by
+ * buildAsanAddon) in a child Node process: the sanitizer's runtime must
+ * be loaded before everything else (node itself is not instrumented), leak
+ * checks are off (node's own allocations at exit are not ours to judge; the
+ * harness run in test/asan.test.ts checks the engine layer for leaks), and
+ * the first report ends the process with status 86.
+ */
+export function asanAddonEnv(addon, cc = process.env.CC ?? 'gcc') {
+  const runtime = execFileSync(cc, ['-print-file-name=libasan.so'], { encoding: 'utf8' }).trim();
+  return {
+    MVTK_NATIVE_ADDON: addon,
+    LD_PRELOAD: runtime,
+    // The same suppressions as test/asan.test.ts (justified in asan.supp).
+    ASAN_OPTIONS: `suppressions=${join(root, 'test', 'harness', 'asan.supp')}:detect_leaks=0:halt_on_error=1:exitcode=86:abort_on_error=0:allow_user_segv_handler=1`,
+  };
+}
+
+/** Runs `cc args -o out` unless `out` is newer than every input and was built with the same command. */
+function compileCached(cc, args, out, inputs, force) {
   // The command line is part of what is built: a change of flags rebuilds.
   const stamp = `${out}.cmd`;
   const command = JSON.stringify([cc, ...args]);
