@@ -54,7 +54,10 @@
 #define MVM_READ_LONG_PTR_1(lpSource) (*((uint8_t *)(lpSource)))
 #define MVM_READ_LONG_PTR_2(lpSource) (*((uint16_t *)(lpSource)))
 #define MVM_LONG_MEM_CMP(p1, p2, size) memcmp(p1, p2, size)
-#define MVM_LONG_MEM_CPY(target, source, size) memcpy(target, source, size)
+/* memmove: in a corrupt heap a string's bytes can overlap the block they are
+   copied into (string concatenation, restore); an overlap is then garbage in
+   the VM's own page, never undefined behaviour. */
+#define MVM_LONG_MEM_CPY(target, source, size) memmove(target, source, size)
 
 #define MVM_FATAL_ERROR(vm, e) MVP_FATAL_ERROR(vm, e)
 #define MVM_ALL_ERRORS_FATAL 0
