@@ -386,7 +386,8 @@ void mvp_page_get_stats(const void *page, mvp_page_stats *out) {
   for (bin = (int)NBINS - 1; bin >= 0; bin--) {
     if (h->binmap & (1u << bin)) {
       uint32_t b;
-      for (b = h->bins[bin]; b; b = f_next(base, b)) {
+      uint32_t guard = MAX_BLOCKS; /* a corrupted, cyclic list still ends */
+      for (b = h->bins[bin]; b && guard; b = f_next(base, b), guard--) {
         if (b_size(base, b) > largest) largest = b_size(base, b);
       }
       break;

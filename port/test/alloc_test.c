@@ -457,6 +457,26 @@ static void test_spill(void) {
 
 /* Two pages used interleaved: every free goes to the page it came from, and
    identical call sequences give identical offsets. */
+/* The free lists live in the page, where a corrupt guest heap can write:
+   mvp_page_get_stats must end even when a list is a cycle. The block after a
+   100-byte allocation is the big free block (a 4-byte header, 8-byte sizes);
+   its `next` link (4 bytes into its header) is made to point at itself. */
+static void test_cyclic_free_list(void) {
+  void *page = new_page();
+  uint8_t *p = mvp_page_malloc(page, 100);
+  uint32_t free_block;
+  uint16_t self;
+  mvp_page_stats st;
+  REQUIRE(p != NULL);
+  free_block = off_of(page, p) - 4 + ((100 + 4 + 7) & ~7u);
+  self = (uint16_t)free_block;
+  memcpy((uint8_t *)page + free_block + 4, &self, 2);
+  CHECK(mvp_page_check(page) == 7); /* CHECK_LISTS: the corruption is real */
+  mvp_page_get_stats(page, &st);    /* returns */
+  CHECK(st.largest_free > 60000);
+  free(page);
+}
+
 static void test_two_pages(void) {
   enum { N = 200 };
   void *pa = new_page(), *pb = new_page();
@@ -706,6 +726,7 @@ int main(int argc, char **argv) {
   test_fragmentation();
   test_bad_frees();
   test_two_pages();
+  test_cyclic_free_list();
   test_random(ops, seed);
 
   if (failures) {
