@@ -131,7 +131,7 @@ export function renderReport(r: Results, opts: { charts: Chart[]; forReadme?: bo
   out.push(
     `Measured ${when} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Linux ${m.kernel}), Node ${m.node}` +
       `${m.commit ? `, commit ${m.commit}${m.dirtyFiles ? ` with ${m.dirtyFiles} changed files` : ''}` : ''}; ` +
-      `\`${m.command}\` took ${m.durationS ?? '?'} s. The machine is a shared VM: wall-clock figures move by ±10-30% between runs, instruction counts do not.`,
+      `\`${m.command}\` took ${m.durationS ?? '?'} s. The machine is a shared VM: wall-clock figures move by ±10-30% between runs. Instruction counts of the C hosts and boards do not; those of the Node peers depend on V8's JIT state (the same build has given 3,165 and 9,360 instructions per WASM call in two runs).`,
   );
   out.push('');
   out.push('Peers:', '', ...Object.entries(peerDescriptions).map(([k, d]) => `- **${label(k)}**: ${d}.`));
