@@ -4,6 +4,8 @@ export declare const sourceDir: string;
 export declare const engineDir: string;
 export declare const engineSource: string;
 export declare const portSources: string[];
+/** The plain C hosts' target definitions (targets/host/mvp_host.c). */
+export declare const hostTargetSource: string;
 export declare const commonCFlags: string[];
 export interface PortConfig {
   PAGE_SIZE: number;

@@ -20,6 +20,9 @@ export const portSources = ['mvp_number.c', 'mvp_math.c', 'mvp_crc.c', 'mvp_allo
   join(here, 'src', f),
 );
 
+/** What the plain C hosts' target (targets/host/mvp_target.h) declares: its page base and fatal-error guard. */
+export const hostTargetSource = join(here, 'targets', 'host', 'mvp_host.c');
+
 /** Flags every target must use: no FMA contraction, strict C99. */
 export const commonCFlags = ['-std=c99', '-ffp-contract=off', '-Wall', '-Wextra'];
 

@@ -18,15 +18,6 @@
 
 #include "microvium.h"
 
-uintptr_t mvp_host_page_base;
-static jmp_buf fatal_jump;
-static int fatal_code;
-
-void mvp_host_fatal(struct mvm_VM *vm, int error) {
-  (void)vm;
-  fatal_code = error;
-  longjmp(fatal_jump, 1);
-}
 
 static void print_value(mvm_VM *vm, mvm_Value value) {
   size_t size;
@@ -87,8 +78,8 @@ int main(int argc, char **argv) {
 
   mvm_VM *volatile vm = NULL;
   int status = 0;
-  if (setjmp(fatal_jump)) {
-    printf("fatal %d\n", fatal_code);
+  if (setjmp(mvp_host_guard)) {
+    printf("fatal %d\n", mvp_host_fatal_code);
     fflush(stdout);
     return 2;
   }

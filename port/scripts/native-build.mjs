@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { commonCFlags, engineDir, includeDir, portDir, portSources } from '../index.js';
+import { commonCFlags, engineDir, hostTargetSource, includeDir, portDir, portSources } from '../index.js';
 
 export const buildDir = join(portDir, 'build');
 
@@ -29,6 +29,7 @@ export function buildNative({
   const out = join(buildDir, name);
   const inputs = [
     ...portSources,
+    hostTargetSource,
     ...sources,
     ...(withEngine ? [join(engine, 'microvium.c')] : []),
     join(includeDir, 'mvp.h'),

@@ -21,11 +21,11 @@
  */
 #define MVM_EXPOSE_INTERNALS 1
 #include <stddef.h>
-/* The engine keeps the function pointers it calls (the import table, the
-   breakpoint callback) in the VM's page, beside the guest heap; a corrupt heap
-   can overwrite them mid-run, and check_core only runs when the glue enters
-   the engine. Engine patch 0012 asks, before every such call, whether the
-   pointer is one the glue gave it (there are two). */
+/* The engine calls function pointers it keeps in its VM struct (the import
+   table, the breakpoint callback). Engine patch 0012 asks, before every such
+   call, whether the pointer is one the glue gave it (there are two): with
+   the VM struct in the page (before patch 0014, and still on the boards) a
+   corrupt heap could overwrite them mid-run, between two check_core calls. */
 static int mvr_callback_ok(void (*fn)(void));
 #define MVM_CALLBACK_OK(vm, fn) mvr_callback_ok((void (*)(void))(fn))
 /* The engine's VM struct and its import table are all native pointers.
@@ -169,8 +169,8 @@ static mvm_TeError mvr_trampoline(mvm_VM *vm, mvm_HostFunctionID id, Value *resu
 
 /* The engine's VM struct lives in host memory (mvr_core_malloc), where guest
    writes cannot reach; its stack, globals and bucket headers stay in the page
-   (engine patch 0013 checks the bucket links). A second line of defence against an engine
-   bug: before the engine runs again, check that what must not change has not;
+   (engine patch 0013 checks the bucket links). A second line of defence
+   against an engine bug: before the engine runs again, check that what must not change has not;
    a VM whose core changed stops with MVM_E_HEAP_CORRUPT instead of following
    a wild pointer out of its region. */
 #if MVM_INCLUDE_DEBUG_CAPABILITY

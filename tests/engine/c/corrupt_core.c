@@ -36,15 +36,6 @@ static int callback_ok(void (*fn)(void));
 #define MVM_CONTEXTUAL_FREE_CORE(p, context) free(p)
 #include "microvium.c"
 
-uintptr_t mvp_host_page_base;
-static jmp_buf fatal_jump;
-static int fatal_code;
-
-void mvp_host_fatal(struct mvm_VM *vm, int error) {
-  (void)vm;
-  fatal_code = error;
-  longjmp(fatal_jump, 1);
-}
 
 static mvm_TeError print_import(mvm_VM *vm, mvm_HostFunctionID id, mvm_Value *result, mvm_Value *args, uint8_t argCount) {
   (void)vm, (void)id, (void)result, (void)args, (void)argCount;
@@ -80,8 +71,8 @@ int main(int argc, char **argv) {
   mvp_host_page_base = (uintptr_t)page;
 
   mvm_VM *volatile vm = NULL;
-  if (setjmp(fatal_jump)) {
-    printf("fatal %d\n", fatal_code);
+  if (setjmp(mvp_host_guard)) {
+    printf("fatal %d\n", mvp_host_fatal_code);
     return 2;
   }
   mvm_TeError err = mvm_restore((mvm_VM **)&vm, snapshot, size, page, resolve_import);

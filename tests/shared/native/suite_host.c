@@ -49,15 +49,6 @@ static void get(VM *vm, mvm_Handle *obj, mvm_Handle *key, mvm_Handle *out) {
   mvm_handleSet(out, result);
 }
 
-uintptr_t mvp_host_page_base;
-static jmp_buf fatal_jump;
-static int fatal_code;
-
-void mvp_host_fatal(struct mvm_VM *vm, int error) {
-  (void)vm;
-  fatal_code = error;
-  longjmp(fatal_jump, 1);
-}
 
 static const char *const error_names[] = {
   "MVM_E_SUCCESS", "MVM_E_UNEXPECTED", "MVM_E_MALLOC_FAIL", "MVM_E_ALLOCATION_TOO_LARGE",
@@ -593,8 +584,8 @@ int main(int argc, char **argv) {
   char *volatile cursor = steps;
   volatile int snapshot_count = 0;
   volatile int32_t gas = -1;
-  if (setjmp(fatal_jump)) {
-    put_error("fatal", fatal_code);
+  if (setjmp(mvp_host_guard)) {
+    put_error("fatal", mvp_host_fatal_code);
     fflush(stdout);
     return 0;
   }

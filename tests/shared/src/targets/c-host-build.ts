@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { commonCFlags, engineDir, engineSource, includeDir, portDir, portSources } from '@mvtk/port';
+import { commonCFlags, engineDir, engineSource, hostTargetSource, includeDir, portDir, portSources } from '@mvtk/port';
 import { buildDir, packageDir } from '../paths.js';
 
 export const hostSource = join(packageDir, 'native', 'suite_host.c');
@@ -17,7 +17,7 @@ export function buildSuiteHost(options: { cc?: string; force?: boolean; defines?
   const cc = options.cc ?? process.env.CC ?? 'gcc';
   const output = options.output ?? hostBinary;
   mkdirSync(buildDir, { recursive: true });
-  const sources = [...portSources, hostSource];
+  const sources = [...portSources, hostTargetSource, hostSource];
   const inputs = [...sources, engineSource, ...['mvp.h', 'mvp_config.h', 'microvium_port.h'].map((f) => join(includeDir, f))];
   if (!options.force && existsSync(output)) {
     const built = statSync(output).mtimeMs;
