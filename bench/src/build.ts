@@ -14,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDir, benchDir, runtimeCoreDir, runtimeNativeDir, runtimeWasmDir } from './paths.js';
 
@@ -73,10 +73,6 @@ export async function buildCHost(checks: Checks): Promise<string> {
   return out;
 }
 
-const CLANG = process.env.MVTK_CLANG ?? 'clang-19';
-const WASM_LD = process.env.MVTK_WASM_LD ?? 'wasm-ld-19';
-const WASM_OPT = process.env.MVTK_WASM_OPT ?? 'wasm-opt';
-
 /**
  * runtime-wasm's target header with the two checks set to `checks`. Fails if
  * the header no longer has the lines this replaces (the build must then be
@@ -93,14 +89,10 @@ function variantTargetHeader(checks: Checks): string {
   return text;
 }
 
-/** The exported functions: every `mvr_*` declared in mvr.h except the embedder's callbacks (as build-wasm.mjs). */
-function exportedFunctions(): string[] {
-  const header = readFileSync(join(runtimeCoreDir, 'c', 'mvr.h'), 'utf8');
-  const names = new Set<string>();
-  for (const m of header.matchAll(/^[a-z_0-9 ]+\*?\s*\*?(mvr_[a-z0-9_]+)\(/gm)) {
-    if (!m[0].startsWith('extern')) names.add(m[1]!);
-  }
-  return [...names].sort();
+/** runtime-wasm's scripts/build-wasm.mjs. */
+interface WasmBuilder {
+  buildWasm(dir: string, opts: { targetDir?: string }): { path: string; size: number; sha256: string };
+  buildInputs: string[];
 }
 
 export interface WasmVariant {
@@ -110,65 +102,21 @@ export interface WasmVariant {
 }
 
 /**
- * The engine as runtime-wasm builds it (scripts/build-wasm.mjs: the same
- * sources, flags, link and wasm-opt steps), with the given checks.
+ * The engine as runtime-wasm builds it (its scripts/build-wasm.mjs, only the
+ * target header differs), with the given checks.
  */
 export async function buildWasmVariant(checks: Checks): Promise<WasmVariant> {
-  const p = await port();
+  const { buildWasm, buildInputs } = (await import(join(runtimeWasmDir, 'scripts', 'build-wasm.mjs'))) as WasmBuilder;
   const dir = join(buildDir, `wasm-${checksName(checks)}`);
   const inc = join(dir, 'include');
-  const obj = join(dir, 'obj');
   const out = join(dir, 'microvium.wasm');
   mkdirSync(inc, { recursive: true });
   const header = variantTargetHeader(checks);
   const headerPath = join(inc, 'mvp_target.h');
   if (!existsSync(headerPath) || readFileSync(headerPath, 'utf8') !== header) writeFileSync(headerPath, header);
-
-  const coreC = join(runtimeCoreDir, 'c');
-  const cflags = [
-    '--target=wasm32', '-nostdlib', '-ffreestanding', '-mbulk-memory', '-mnontrapping-fptoint', '-msign-ext',
-    '-fno-delete-null-pointer-checks',
-    ...p.commonCFlags.filter((f) => f !== '-std=c99' && f !== '-Wextra'),
-    '-std=gnu11', '-Wno-unused-function',
-    // Paths as runtime-wasm's build writes them, so the output can be byte-identical.
-    `-ffile-prefix-map=${join(runtimeWasmDir, '..', '..')}=.`,
-    `-ffile-prefix-map=${p.engineDir}=engine`,
-    // This variant's header first, then everything runtime-wasm uses.
-    '-I', inc,
-    '-I', join(runtimeWasmDir, 'c'),
-    '-I', join(runtimeWasmDir, 'c', 'libc', 'include'),
-    '-I', p.includeDir,
-    '-I', p.engineDir,
-    '-I', coreC,
-  ];
-  const engineOpt = process.env.MVTK_ENGINE_OPT ?? '-O2';
-  const optFor = (src: string) => (/mvp_(number|math)\.c$/.test(src) ? '-Oz' : src.endsWith('mvr.c') ? engineOpt : '-O2');
-  const sources = [join(coreC, 'mvr.c'), ...p.portSources, join(runtimeWasmDir, 'c', 'libc', 'libc.c')];
-  const exports = exportedFunctions();
-  const ldflags = [
-    '--no-entry', '--global-base=65536', '-z', 'stack-size=16384', '--initial-memory=131072', '--max-memory=67108864',
-    '--gc-sections', '--strip-all', ...exports.map((f) => `--export=${f}`), '--export=__heap_base',
-  ];
-  const inputs = [
-    ...sources, p.engineSource, headerPath, join(coreC, 'mvr.h'), join(p.includeDir, 'mvp_config.h'),
-    join(p.includeDir, 'microvium_port.h'), join(p.includeDir, 'mvp.h'), join(runtimeWasmDir, 'scripts', 'build-wasm.mjs'),
-  ];
-  const stamp = stampOf(inputs, [...cflags, engineOpt, ...ldflags]);
+  const stamp = stampOf([...buildInputs, headerPath], [process.env.MVTK_ENGINE_OPT ?? '']);
   if (!upToDate(out, stamp)) {
-    rmSync(obj, { recursive: true, force: true });
-    mkdirSync(obj, { recursive: true });
-    const objects = sources.map((src) => {
-      const o = join(obj, src.split('/').pop()!.replace(/\.c$/, '.o'));
-      execFileSync(CLANG, [...cflags, optFor(src), '-c', src, '-o', o], { stdio: ['ignore', 'inherit', 'inherit'] });
-      return o;
-    });
-    const linked = join(obj, 'linked.wasm');
-    execFileSync(WASM_LD, [...ldflags, ...objects, '-o', linked], { stdio: ['ignore', 'inherit', 'inherit'] });
-    execFileSync(
-      WASM_OPT,
-      ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--strip-debug', '--strip-producers', linked, '-o', out],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
+    buildWasm(dir, { targetDir: inc });
     writeFileSync(`${out}.stamp`, stamp);
   }
   const bytes = readFileSync(out);

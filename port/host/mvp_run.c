@@ -1,13 +1,14 @@
 /*
  * mvp-run: the plain C host of the engine, built with the shared port layer.
  *
- *   mvp-run SNAPSHOT [EXPORT_ID | snapshot ...]
+ *   mvp-run SNAPSHOT [EXPORT_ID | snapshot | stats ...]
  *
  * Restores SNAPSHOT in a 64 KiB page, calls each export (default: 0) with no
  * arguments and prints what the guest prints through import 1 (`print`, its
  * arguments joined by spaces), then `=> VALUE` for each return value. The
  * word `snapshot` instead of an ID collects garbage, captures a snapshot and
- * prints `snapshot SIZE HEX`, the captured bytes in hex.
+ * prints `snapshot SIZE HEX`, the captured bytes in hex; `stats` prints
+ * `stats stack BYTES height BYTES heap BYTES` from the engine's memory stats.
  * Exit status: 0 ok, 1 guest error (prints `error CODE`), 2 fatal engine error
  * (prints `fatal CODE`), 3 usage or I/O.
  */
@@ -62,7 +63,7 @@ static uint8_t *read_file(const char *path, size_t *size) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: mvp-run SNAPSHOT [EXPORT_ID...]\n");
+    fprintf(stderr, "usage: mvp-run SNAPSHOT [EXPORT_ID | snapshot | stats]...\n");
     return 3;
   }
   size_t size;
@@ -105,6 +106,12 @@ int main(int argc, char **argv) {
       for (size_t k = 0; k < snap_size; k++) printf("%02x", snap[k]);
       fputc('\n', stdout);
       mvp_page_free(snap); /* the engine allocates it in the VM's page */
+      continue;
+    }
+    if (strcmp(ids[i], "stats") == 0) {
+      mvm_TsMemoryStats stats;
+      mvm_getMemoryStats(vm, &stats);
+      printf("stats stack %zu height %zu heap %zu\n", stats.stackAllocatedCapacity, stats.stackHeight, stats.virtualHeapUsed);
       continue;
     }
     mvm_VMExportID id = (mvm_VMExportID)atoi(ids[i]);

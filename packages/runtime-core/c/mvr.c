@@ -431,8 +431,8 @@ static Value new_object(mvm_VM *vm) {
   return ShortPtr_encode(vm, p);
 }
 
-/* vm_newArray, rooting through a handle instead of the VM stack (which does
-   not exist while the VM is idle). */
+/* vm_newArray, rooting through a handle instead of the VM stack (which is
+   empty while the VM is idle). */
 static Value new_array(mvr_vm *v, uint16_t capacity) {
   mvm_VM *vm = v->vm;
   TsArray *arr = GC_ALLOCATE_TYPE(vm, TsArray, TC_REF_ARRAY);
@@ -1122,4 +1122,9 @@ void mvr_breakpoint_remove(mvr_vm *v, int32_t address) {
   LEAVE();
 }
 
-int32_t mvr_current_address(mvr_vm *v) { return v->vm->stack ? mvm_getCurrentAddress(v->vm) : -1; }
+/* -1 while idle: the engine keeps the stack between calls (engine patch 0015),
+   empty, so "running" means a non-empty stack. */
+int32_t mvr_current_address(mvr_vm *v) {
+  vm_TsStack *stack = v->vm->stack;
+  return stack && stack->reg.pStackPointer != getBottomOfStack(stack) ? mvm_getCurrentAddress(v->vm) : -1;
+}
