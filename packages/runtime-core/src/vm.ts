@@ -53,6 +53,7 @@ export interface MemoryStats {
   globalVariablesSize: number;
   registersSize: number;
   stackHeight: number;
+  /** The guest stack: 0 before the first call, then kept until dispose (engine patch 0015). */
   stackAllocatedCapacity: number;
   stackHighWaterMark: number;
   virtualHeapUsed: number;
