@@ -11,13 +11,14 @@
 #include <string.h>
 #include <stdlib.h>
 
-/* The bulk-memory instructions are a call into the WebAssembly runtime
- * (V8 makes memory.copy/fill a C function call), which costs more than
- * moving a few words inline: measured, the 40-byte register copy on every
- * mvm_call spent more time in memory.copy than the engine spent running a
- * small function. Short lengths are copied here 8 bytes at a time; long ones
- * go to the instruction. `no_builtin` stops clang from turning these loops
- * back into calls to the functions they are in. */
+/* The bulk-memory instructions are a call out of the generated code in V8
+ * (memory.copy/fill become a C function call), which costs more than moving
+ * a few words inline, and the engine's copies are mostly short (string
+ * pieces, small structs). Short lengths are copied here 8 bytes at a time;
+ * long ones go to the instruction. Measured (callgrind): the string-building
+ * benchmark guest runs 7% fewer instructions, and at -Os the .wasm is no
+ * bigger. `no_builtin` stops clang from turning these loops back into calls
+ * to the functions they are in. */
 #define MEM_INLINE_MAX 64u
 
 typedef uint64_t __attribute__((aligned(1), may_alias)) unaligned_u64;
