@@ -17,8 +17,8 @@ const outArg = process.argv.indexOf('--out');
 const outDir = outArg > 0 ? process.argv[outArg + 1] : join(pkgDir, 'build');
 const objDir = join(outDir, 'obj');
 
-const CLANG = process.env.MVTK_CLANG ?? 'clang-19';
-const WASM_LD = process.env.MVTK_WASM_LD ?? 'wasm-ld-19';
+export const CLANG = process.env.MVTK_CLANG ?? 'clang-19';
+export const WASM_LD = process.env.MVTK_WASM_LD ?? 'wasm-ld-19';
 const WASM_OPT = process.env.MVTK_WASM_OPT ?? 'wasm-opt';
 /** C stack for the engine and reentrant host calls (each guest->host->guest level uses ~1 KiB). */
 const STACK_SIZE = 16384;
@@ -32,7 +32,7 @@ const STACK_SIZE = 16384;
  * level of mvr.c (the engine).
  */
 const ENGINE_OPT = process.env.MVTK_ENGINE_OPT ?? "-O2";
-const optFor = (src) =>
+export const optFor = (src) =>
   /mvp_(number|math)\.c$/.test(src) ? '-Oz' : src.endsWith('mvr.c') ? ENGINE_OPT : src.endsWith('libc.c') ? '-Os' : '-O2';
 
 /**
@@ -40,7 +40,7 @@ const optFor = (src) =>
  * replaces this package's (the benchmark builds the engine with other
  * checks this way; everything else stays as shipped).
  */
-function cflagsFor(targetDir) {
+export function cflagsFor(targetDir) {
   return [
     '--target=wasm32',
     '-nostdlib',
