@@ -24,6 +24,7 @@ const boundaryRows: { op: BoundaryOp; title: string; unit: 'ns' | 'µs' }[] = [
   { op: 'callString', title: 'host → guest call with a 16-char string', unit: 'ns' },
   { op: 'callObject', title: 'host → guest call with a plain object `{a, b}`', unit: 'ns' },
   { op: 'importRoundTrip', title: 'guest → host import round trip (host calls guest, guest calls host)', unit: 'ns' },
+  { op: 'importWithHeldObjects', title: 'the same import round trip while the host holds 100,000 guest objects', unit: 'ns' },
   { op: 'proxyGet', title: 'proxy property get (`o.a`)', unit: 'ns' },
   { op: 'proxySet', title: 'proxy property set (`o.a = i`)', unit: 'ns' },
   { op: 'createSnapshot', title: 'createSnapshot()', unit: 'µs' },

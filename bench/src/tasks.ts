@@ -33,6 +33,7 @@ export type BoundaryOp =
   | 'callString'
   | 'callObject'
   | 'importRoundTrip'
+  | 'importWithHeldObjects'
   | 'proxyGet'
   | 'proxySet'
   | 'createSnapshot'

@@ -96,6 +96,9 @@ function op(f: () => (i: number) => unknown, task: BoundaryTask, check?: (r: unk
   }
 }
 
+/** Guest objects the host holds for the `importWithHeldObjects` operation. */
+const HELD_OBJECTS = 100_000;
+
 async function boundary(peer: Peer, task: BoundaryTask): Promise<BoundaryResult> {
   const guest = loadGuest(boundaryGuest);
   const vm = peer.load(guest, { 1: hostAdd });
@@ -119,6 +122,17 @@ async function boundary(peer: Peer, task: BoundaryTask): Promise<BoundaryResult>
     const o = vm.objectAccess(5, 'a');
     r.proxyGet = op(() => () => o.get(), t, (x) => x === 1);
     r.proxySet = op(() => (i) => o.set(i & 1023), t);
+  }
+  // The import round trip again while the host holds many guest objects
+  // (proxies; QuickJS: handles), as a host that keeps guest values does: a
+  // per-call cost that grows with them shows here (it did, on the native
+  // runtime, before engine patch 0016).
+  if (u.proxy || !vm.objectAccess) {
+    r.importWithHeldObjects = { unsupported: u.proxy ?? 'no object access' };
+  } else {
+    const held = Array.from({ length: HELD_OBJECTS }, () => vm.objectAccess!(5, 'a'));
+    r.importWithHeldObjects = op(() => (i) => viaHost(i & 1023, 1), t, (x) => x === 1);
+    held.length = 0;
   }
   if (u.createSnapshot || !vm.createSnapshot) r.createSnapshot = { unsupported: u.createSnapshot ?? 'no createSnapshot' };
   else r.createSnapshot = op(() => () => vm.createSnapshot!(), t);

@@ -253,9 +253,9 @@ static void handles_register(mvm_VM *vm, mvm_Handle *h, uint32_t n) {
 }
 
 /* Registers h[*rooted .. need-1] with the engine, once each. The glue's
-   handles are registered as they are first needed, not all at restore:
-   an engine built with MVM_SAFE_MODE walks the whole handle list on every
-   call to a host function, so its length is paid on every import call. */
+   handles are registered as they are first needed, not all at restore: the
+   collector walks the whole handle list (and, before engine patch 0016, a
+   safe-mode engine did too on every call to a host function). */
 static void root_handles(mvm_VM *vm, mvm_Handle *h, uint32_t *rooted, uint32_t need) {
   if (need > *rooted) {
     handles_register(vm, h + *rooted, need - *rooted);

@@ -4,9 +4,10 @@
  * asks the engine to use it. The defect tests of engine patches 0012 to
  * 0014 (test/engine-patches.test.ts) run it on engines with and without the
  * patch: with it the engine must stop with MVM_E_HEAP_CORRUPT; without it, it
- * jumps to or reads a wild address, or never returns.
+ * jumps to or reads a wild address, or never returns. Patch 0016's test uses
+ * the same device to show that a host call no longer walks the handle list.
  *
- *   corrupt-core SNAPSHOT import|bucket-cycle|bucket-wild|core-in-page
+ *   corrupt-core SNAPSHOT import|bucket-cycle|bucket-wild|core-in-page|handle-walk
  *
  *   import        the import table's first entry points at a wild address;
  *                 then export 0 is called (the guest calls import 1)
@@ -17,6 +18,9 @@
  *   core-in-page  no corruption: prints `core in page` (status 4) if the VM
  *                 struct or its import table lies in the page, where a
  *                 corrupt heap's pointers reach it, else `ok`
+ *   handle-walk   a handle whose link points at an unmapped address heads the
+ *                 handle list; then export 0 is called (the guest calls
+ *                 import 1): `ok` unless the host call walks the list
  *
  * Prints `fatal CODE` (status 2), `ok` (status 0) or `error CODE` (status 1).
  * The engine is compiled into this file, as the runtimes' glue does, so the
@@ -56,7 +60,7 @@ static mvm_TeError resolve_import(mvm_HostFunctionID id, void *context, mvm_TfHo
 
 int main(int argc, char **argv) {
   if (argc != 3) {
-    fprintf(stderr, "usage: corrupt-core SNAPSHOT import|bucket-cycle|bucket-wild\n");
+    fprintf(stderr, "usage: corrupt-core SNAPSHOT import|bucket-cycle|bucket-wild|core-in-page|handle-walk\n");
     return 3;
   }
   FILE *f = fopen(argv[1], "rb");
@@ -88,6 +92,15 @@ int main(int argc, char **argv) {
       if (!vm->pLastBucket) return 3; /* the guest must leave something on the heap */
       vm->pLastBucket->prev = how[7] == 'c' ? vm->pLastBucket : (TsBucket *)WILD_ADDRESS;
       mvm_runGC(vm, false);
+    } else if (strcmp(how, "handle-walk") == 0) {
+      static mvm_Handle tripwire;
+      tripwire._value = VM_VALUE_UNDEFINED;
+      tripwire._next = (mvm_Handle *)WILD_ADDRESS;
+      vm->gc_handles = &tripwire;
+      mvm_VMExportID id = 0;
+      mvm_Value func, result;
+      err = mvm_resolveExports(vm, &id, &func, 1);
+      if (err == MVM_E_SUCCESS) err = mvm_call(vm, func, &result, NULL, 0);
     } else if (strcmp(how, "core-in-page") == 0) {
       uintptr_t first = (uintptr_t)vm, end = (uintptr_t)(vm_getResolvedImports(vm) + 1);
       if (first - (uintptr_t)page < MVP_PAGE_SIZE || end - (uintptr_t)page <= MVP_PAGE_SIZE) {

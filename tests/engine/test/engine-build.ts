@@ -71,7 +71,7 @@ export function runGuest(source: string, opts: RunOptions = {}): HostRun {
 }
 
 /** What c/corrupt_core.c overwrites before it uses the engine (see that file). */
-export type Corruption = 'import' | 'bucket-cycle' | 'bucket-wild' | 'core-in-page';
+export type Corruption = 'import' | 'bucket-cycle' | 'bucket-wild' | 'core-in-page' | 'handle-walk';
 
 /**
  * Builds c/corrupt_core.c (which compiles the engine in) against `engine`,
