@@ -41,7 +41,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change; backends check it at load time. */
-#define MVR_ABI_VERSION 1
+#define MVR_ABI_VERSION 2
 
 /* ---- Scratch ------------------------------------------------------------
  * Each VM owns one scratch buffer (mvr_scratch). Layout, little-endian:

@@ -13,7 +13,7 @@ declare const brand: unique symbol;
 export type HandleId = number & { readonly [brand]: 'HandleId' };
 
 /** Must equal MVR_ABI_VERSION in c/mvr.h. */
-export const MVR_ABI_VERSION = 1;
+export const MVR_ABI_VERSION = 2;
 
 /** Scratch layout (c/mvr.h "Scratch"). */
 export const SLOTS_OFFSET = 16;

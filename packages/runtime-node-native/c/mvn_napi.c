@@ -14,7 +14,9 @@
  *   restore(vm, bytes: Uint8Array) => 0 | error
  *   scratch(vm) => ArrayBuffer
  *   op(vm, opcode, a, b, c) => int
- *   call(vm, fn, argc, flags) => int        (op MVN_OP_CALL, fewer conversions)
+ *   call(vm, fn | argc << 20 | flags << 28) => int
+ *                                           (op MVN_OP_CALL in one number:
+ *                                           each argument costs a conversion)
  *   snapshot(vm) => Uint8Array | int
  *   dispose(vm) => int
  *   fatalCode(vm) => int (0 alive, > 0 the fatal engine error it died of)
@@ -28,6 +30,7 @@
 #include "microvium.h"
 #include "mvn_core.h"
 #include "mvn_region.h"
+#include "mvr.h"
 #include "mvp_target.h"
 
 #define INDEX_BITS 20u
@@ -287,17 +290,20 @@ static napi_value js_op(napi_env env, napi_callback_info info) {
   return run_op(env, e, (int)op, a, b, c);
 }
 
+/* Handle ids are below MVR_MAX_HANDLES (2^20) and argc at most MVR_MAX_ARGS
+   (255), so a call's three operands fit one uint32: the hot path pays for
+   one Node-API conversion instead of three. */
+typedef char mvn_check_call_packing[(MVR_MAX_HANDLES <= (1u << 20) && MVR_MAX_ARGS <= 0xFF) ? 1 : -1];
+
 static napi_value js_call(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
+  size_t argc = 2;
+  napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  uint32_t fn, n, flags = 0;
-  if (argc < 3 || !arg_u32(env, argv[1], &fn) || !arg_u32(env, argv[2], &n))
-    return type_error(env, "call(vm, fn, argc, flags)");
-  if (argc > 3) arg_u32(env, argv[3], &flags);
+  uint32_t packed;
+  if (argc < 2 || !arg_u32(env, argv[1], &packed)) return type_error(env, "call(vm, fn | argc << 20 | flags << 28)");
   entry *e = entry_arg(env, argv[0]);
   if (!e) return NULL;
-  return run_op(env, e, MVN_OP_CALL, fn, n, flags);
+  return run_op(env, e, MVN_OP_CALL, packed & 0xFFFFFu, (packed >> 20) & 0xFFu, packed >> 28);
 }
 
 static void free_bytes(napi_env env, void *data, void *hint) {

@@ -5,7 +5,7 @@
  * copy, exactly as with the WASM backend's linear memory.
  */
 import { ErrorCode, MicroviumError, ffi, type EngineBackend, type EngineHooks, type EngineInstance, type HandleId, type ScratchViews } from '@mvtk/runtime-core';
-import { loadBinding, MVN_E_ACTIVE, MVN_E_DEAD, MVN_E_FATAL, Op, type NativeBinding } from './binding.js';
+import { loadBinding, MVN_E_ACTIVE, MVN_E_DEAD, MVN_E_FATAL, Op, packCall, type NativeBinding } from './binding.js';
 
 const INDEX_MASK = (1 << 20) - 1;
 const MALLOC_FAIL = 2; // MVM_E_MALLOC_FAIL: no region could be reserved
@@ -70,7 +70,7 @@ class NativeInstance implements EngineInstance {
   }
   call(fn: HandleId, argc: number, flags: number): number {
     try {
-      return this.#r(this.b.call(this.id, fn, argc, flags));
+      return this.#r(this.b.call(this.id, packCall(fn, argc, flags)));
     } finally {
       // A fatal error in a nested call can unwind through here as a JS exception.
       if (this.#freeWhenIdle) this.#tryFree();

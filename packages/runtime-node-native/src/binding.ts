@@ -46,6 +46,13 @@ export const enum Op {
   CurrentAddress,
 }
 
+/**
+ * A call's operands in one number for the addon's `call` (each argument of a
+ * Node-API function costs a conversion): handle ids are below 2^20 and argc
+ * at most 255 (c/mvn_napi.c checks both limits at compile time).
+ */
+export const packCall = (fn: number, argc: number, flags: number): number => (fn | (argc << 20) | (flags << 28)) >>> 0;
+
 /** What the addon exports (see the comment at the top of c/mvn_napi.c). */
 export interface NativeBinding {
   abiVersion(): number;
@@ -58,7 +65,8 @@ export interface NativeBinding {
   restore(vm: number, snapshot: Uint8Array): number;
   scratch(vm: number): ArrayBuffer | number;
   op(vm: number, op: Op, a?: number, b?: number, c?: number): number;
-  call(vm: number, fn: number, argc: number, flags: number): number;
+  /** `packed`: see {@link packCall}. */
+  call(vm: number, packed: number): number;
   snapshot(vm: number): Uint8Array | number;
   dispose(vm: number): number;
   fatalCode(vm: number): number;
