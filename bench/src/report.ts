@@ -169,7 +169,7 @@ export function renderReport(r: Results, opts: { charts: Chart[]; forReadme?: bo
     const ins = r.instructions;
     out.push('', '### Instructions per guest run', '');
     out.push(
-      'One run of each guest at a smaller n, counted exactly: x86-64 instructions with `valgrind --tool=callgrind` (Node peers: V8 single-threaded, the guest warmed up first; ' +
+      'Each guest at a smaller n, counted exactly: x86-64 instructions with `valgrind --tool=callgrind` (Node peers: V8 single-threaded, the guest warmed up first, then run three times on fresh VMs and the least count kept, as V8\'s tiering sometimes leaves one run in slower code; ' +
         'everything between two marks counts, so the JavaScript glue of one call is included), and guest instructions on emulated boards with QEMU `-icount shift=0` ' +
         '(the agent\'s cycle counter around `mvm_call`, converted at 1 instruction per virtual ns; Debian\'s QEMU 7.2 ships no TCG plugins such as libinsn.so, so icount it is). ' +
         'Boards count Thumb-2 / RV32 instructions, the others x86-64: compare boards with each other and x86 peers with each other. Millions of instructions; in brackets × runtime-wasm\'s count.',

@@ -72,6 +72,8 @@ export interface MarkItem {
   /** The guest (for `run`) or a label. */
   name: string;
   n: number;
+  /** Measured this many times in a row, each between its own two marks (default 1). */
+  repeat?: number;
 }
 export interface MarksTask {
   kind: 'marks';
