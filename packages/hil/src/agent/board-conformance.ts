@@ -85,7 +85,13 @@ export function describeBoard(
         const r = await target.run(bigGuest(), [{ kind: 'call', exportId: 3, args: [] }]);
         expect(corrupted).toBe(2);
         expect(r.transcript).toEqual(['return "value number 3 9"']);
-        expect(target.client.counters.naks - naks).toBe(2);
+        // Both corrupted sends were refused and sent again. The emulated line
+        // now and then damages a line of its own (mps2-an385, this test alone:
+        // 12 of 127 runs had one more NAK E_CRC on a later chunk, with this
+        // firmware and with the previous one), which the protocol recovers
+        // from the same way; the transcript above shows the image arrived
+        // intact.
+        expect(target.client.counters.naks - naks).toBeGreaterThanOrEqual(2);
       } finally {
         restore();
       }
