@@ -104,15 +104,16 @@ const baseHandles = longLived.liveHandleCount;
 const samples = [];
 const sample = async (t, cycles, vms) => {
   // gc(), then turns of the event loop for the FinalizationRegistry
-  // callbacks that release dropped proxies, until they stop releasing any:
-  // on a loaded machine they lag behind, and a sample should measure what
-  // leaks, not how late the callbacks run (measured with three busy
-  // processes on two cores: two turns left up to 475 handles outstanding).
-  for (let k = 0, before = Infinity; k < 20; k++) {
+  // callbacks that release dropped proxies, until three turns in a row
+  // release none: on a loaded machine the callbacks lag behind (they are a
+  // task of their own, which may run after a short timer), and a sample
+  // should measure what leaks, not how late they run (measured with three
+  // busy processes on two cores: two turns left up to 475 handles out).
+  for (let k = 0, idle = 0, before = Infinity; k < 50 && idle < 3; k++) {
     globalThis.gc();
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 10));
     const now = longLived.liveHandleCount;
-    if (k >= 1 && now >= before) break;
+    idle = now < before ? 0 : idle + 1;
     before = now;
   }
   const m = process.memoryUsage();
