@@ -121,6 +121,8 @@ struct mvr_vm {
   /* The VM's own pointers as restore left them (see check_core). */
   uint16_t *coreGlobals;
   LongPtr coreBytecode;
+  mvm_TfHostFunction *coreImports; /* the import table and its length */
+  uint16_t coreImportCount;
   _Alignas(8) uint8_t scratch[MVR_SCRATCH_SIZE];
 };
 
@@ -188,8 +190,7 @@ static bool core_intact(mvr_vm *v) {
 #if MVM_INCLUDE_DEBUG_CAPABILITY
   ok = ok && (!vm->breakpointCallback || vm->breakpointCallback == on_breakpoint);
 #endif
-  uint16_t imports = getSectionSize(vm, BCS_IMPORT_TABLE) / sizeof(vm_TsImportTableEntry);
-  for (uint16_t i = 0; ok && i < imports; i++) ok = vm_getResolvedImports(vm)[i] == mvr_trampoline;
+  for (uint16_t i = 0; ok && i < v->coreImportCount; i++) ok = v->coreImports[i] == mvr_trampoline;
   return ok;
 }
 
@@ -502,6 +503,10 @@ mvr_vm *mvr_restore(void *page, uint8_t *snapshot, uint32_t size, int32_t *out_e
 #endif
     v->coreGlobals = v->vm->globals;
     v->coreBytecode = v->vm->lpBytecode;
+    /* Fixed from here on (the table lives in the VM struct, which does not
+       move; its length comes from the bytecode): not re-read at each entry. */
+    v->coreImports = vm_getResolvedImports(v->vm);
+    v->coreImportCount = getSectionSize(v->vm, BCS_IMPORT_TABLE) / sizeof(vm_TsImportTableEntry);
   }
   LEAVE();
   if (err != MVM_E_SUCCESS) {
