@@ -19,7 +19,6 @@
 
 #include "microvium.h"
 
-
 static void print_value(mvm_VM *vm, mvm_Value value) {
   size_t size;
   const char *text = mvm_toStringUtf8(vm, value, &size);

@@ -49,7 +49,6 @@ static void get(VM *vm, mvm_Handle *obj, mvm_Handle *key, mvm_Handle *out) {
   mvm_handleSet(out, result);
 }
 
-
 static const char *const error_names[] = {
   "MVM_E_SUCCESS", "MVM_E_UNEXPECTED", "MVM_E_MALLOC_FAIL", "MVM_E_ALLOCATION_TOO_LARGE",
   "MVM_E_INVALID_ADDRESS", "MVM_E_COPY_ACROSS_BUCKET_BOUNDARY", "MVM_E_FUNCTION_NOT_FOUND",
